@@ -1,0 +1,40 @@
+// @ts-check
+import { readdirSync } from 'node:fs';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Module boundaries: every folder of src/ (and of src/platform/) is a module, and code outside
+ * a module may import it only through its public entry, index.ts.
+ */
+const folders = (dir) =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `${dir}/${entry.name}`);
+const modules = [...folders('src').filter((m) => m !== 'src/platform'), ...folders('src/platform')];
+
+const internalsOf = (module) => {
+  const name = module.replace(/^src\//, '');
+  return { group: [`**/${name}/*`, `!**/${name}/index.js`], message: `Import ${name} through its index.js only.` };
+};
+const restrictedOutside = (own) => ({
+  'no-restricted-imports': ['error', { patterns: modules.filter((m) => m !== own).map(internalsOf) }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', 'scratch/', 'web/dist/', 'bench/out/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  { files: ['**/*.test.ts', 'test/**'], rules: { 'max-lines': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
+  { files: ['**/*.ts'], rules: restrictedOutside(undefined) },
+  ...modules.map((module) => ({ files: [`${module}/**/*.ts`], rules: restrictedOutside(module) })),
+);

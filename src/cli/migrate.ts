@@ -1,0 +1,13 @@
+import { allMigrations } from '../main.js';
+import type { Config } from '../platform/config/index.js';
+import { migrateToLatest, openStore } from '../platform/store/index.js';
+
+export async function migrateCommand(config: Config): Promise<void> {
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrateToLatest(store.db, ...allMigrations);
+    process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,53 @@
+import type { FastifyRequest } from 'fastify';
+import type { Authentication } from '../platform/http/index.js';
+import * as accounts from './accounts.js';
+import * as apiKeys from './api-keys.js';
+import { IdentityContext, type IdentityDeps } from './context.js';
+import * as setup from './setup.js';
+import * as signIn from './sign-in.js';
+
+export const sessionCookie = 'vigie_session';
+
+type Rest<F> = F extends (ctx: IdentityContext, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
+function bind<F extends (ctx: IdentityContext, ...rest: never[]) => unknown>(ctx: IdentityContext, use: F): Rest<F> {
+  return ((...rest: never[]) => use(ctx, ...rest)) as Rest<F>;
+}
+
+/** The identity use cases, bound to one database. */
+export function createIdentityService(deps: IdentityDeps) {
+  const ctx = new IdentityContext(deps);
+  const authenticateSession = bind(ctx, signIn.authenticateSession);
+  const authenticateApiKey = bind(ctx, apiKeys.authenticateApiKey);
+  return {
+    issueSetupToken: bind(ctx, setup.issueSetupToken),
+    completeSetup: bind(ctx, setup.completeSetup),
+    createOrganisation: bind(ctx, accounts.createOrganisation),
+    listOrganisations: bind(ctx, accounts.listOrganisations),
+    createUser: bind(ctx, accounts.createUser),
+    listUsers: bind(ctx, accounts.listUsers),
+    readUserPersonalData: bind(ctx, accounts.readUserPersonalData),
+    disableUser: bind(ctx, accounts.disableUser),
+    resetSecondFactor: bind(ctx, accounts.resetSecondFactor),
+    findUserIdByEmail: bind(ctx, accounts.findUserIdByEmail),
+    signIn: bind(ctx, signIn.signIn),
+    completeSecondFactor: bind(ctx, signIn.completeSecondFactor),
+    signOut: bind(ctx, signIn.signOut),
+    authenticateSession,
+    createApiKey: bind(ctx, apiKeys.createApiKey),
+    listApiKeys: bind(ctx, apiKeys.listApiKeys),
+    revokeApiKey: bind(ctx, apiKeys.revokeApiKey),
+    authenticateApiKey,
+    /** A partner's bearer API key, or a staff session cookie. */
+    async authenticate(request: FastifyRequest): Promise<Authentication | null> {
+      const header = request.headers.authorization;
+      if (header?.startsWith('Bearer ')) {
+        const principal = await authenticateApiKey(header.slice('Bearer '.length).trim());
+        return principal ? { principal } : null;
+      }
+      const token = request.cookies[sessionCookie];
+      return token ? authenticateSession(token) : null;
+    },
+  };
+}
+
+export type IdentityService = ReturnType<typeof createIdentityService>;

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { Problem } from '../platform/http/index.js';
+import { emailIndex } from './accounts.js';
+import type { IdentityContext } from './context.js';
+import { normaliseEmail, type OrganisationKind } from './model.js';
+import { hashPassword, newToken, tokenDigest } from './secrets.js';
+
+/**
+ * While no user exists, each start issues a new one-time setup token (and voids older ones)
+ * so that whoever started the server can create the first administrator. Null once set up.
+ */
+export async function issueSetupToken(ctx: IdentityContext): Promise<string | null> {
+  const token = newToken();
+  return ctx.change(async (trx, audit) => {
+    const anyUser = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    if (anyUser) return null;
+    await trx.updateTable('setup_tokens').set({ used_at: ctx.now() }).where('used_at', 'is', null).execute();
+    await trx.insertInto('setup_tokens').values({ token_hash: tokenDigest(token), used_at: null }).execute();
+    await audit({ actorType: 'system', actorId: null }, { action: 'setup.token-issued', subjectType: 'deployment', subjectId: 'setup' });
+    return token;
+  });
+}
+
+export interface FirstAdministrator {
+  token: string;
+  organisation: { name: string; kind: OrganisationKind; country?: string | null };
+  email: string;
+  name: string;
+  password: string;
+}
+
+export async function completeSetup(ctx: IdentityContext, input: FirstAdministrator, requestId: string | null): Promise<{ userId: string; organisationId: string }> {
+  const userId = randomUUID();
+  const organisationId = randomUUID();
+  const passwordHash = await hashPassword(input.password);
+  return ctx.change(async (trx, audit) => {
+    const used = await trx
+      .updateTable('setup_tokens')
+      .set({ used_at: ctx.now() })
+      .where('token_hash', '=', tokenDigest(input.token))
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    const anyUser = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    if (used.numUpdatedRows === 0n || anyUser) throw new Problem('setup-token-invalid');
+    await trx
+      .insertInto('organisations')
+      .values({ id: organisationId, name: input.organisation.name, kind: input.organisation.kind, country: input.organisation.country ?? null })
+      .execute();
+    await trx
+      .insertInto('users')
+      .values({
+        id: userId,
+        organisation_id: organisationId,
+        email_sealed: ctx.sealer.seal(normaliseEmail(input.email), `users.email:${userId}`),
+        email_index: emailIndex(ctx, input.email),
+        name_sealed: ctx.sealer.seal(input.name, `users.name:${userId}`),
+        roles: ['administrator'],
+        password_hash: passwordHash,
+        totp_secret_sealed: null,
+        totp_confirmed_at: null,
+        totp_last_step: null,
+        locked_until: null,
+        disabled_at: null,
+      })
+      .execute();
+    const actor = { actorType: 'public' as const, actorId: null, requestId };
+    await audit(actor, { action: 'organisation.create', subjectType: 'organisation', subjectId: organisationId });
+    await audit(actor, { action: 'setup.first-administrator', subjectType: 'user', subjectId: userId, detail: { roles: ['administrator'] } });
+    return { userId, organisationId };
+  });
+}

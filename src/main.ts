@@ -1,0 +1,113 @@
+import type { FastifyBaseLogger } from 'fastify';
+import {
+  createIdentityService,
+  identityMigrations,
+  identityRoutes,
+  identitySealedColumns,
+  type AuditWriter,
+  type IdentityService,
+  type Sealer,
+} from './identity/index.js';
+import { auditMigrations, recordAudit } from './platform/audit/index.js';
+import { auditRoutes } from './platform/audit/routes.js';
+import type { Config } from './platform/config/index.js';
+import { collectSealedColumns, createFieldCipher, loadKeyRing, type FieldCipher, type SealedColumn } from './platform/crypto/index.js';
+import { buildHttpServer, type HttpApp, type RouteEntry } from './platform/http/index.js';
+import { createJobQueue, type JobQueue } from './platform/jobs/index.js';
+import { createLogger, type Logger } from './platform/logging/index.js';
+import { migrateToLatest, openStore, type Store } from './platform/store/index.js';
+
+export interface Vigie {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  cipher: FieldCipher;
+  jobs: JobQueue;
+  identity: IdentityService;
+  app: HttpApp;
+  routes: RouteEntry[];
+  /** Starts the job handlers in this process. */
+  startWorkers(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Every sealed column of every module, for key rotation. */
+export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(identitySealedColumns);
+
+export const allMigrations = [auditMigrations, identityMigrations];
+
+export interface CreateOptions {
+  /** An already open store (tests); otherwise opened from the configuration. */
+  store?: Store;
+  logger?: Logger;
+  /** Routes added before the server is sealed (benchmarks, tests). */
+  extraRoutes?: (app: HttpApp, deps: { audit: AuditWriter }) => void;
+}
+
+/** The composition root: configuration → store → modules → HTTP server and job queue. */
+export async function createVigie(config: Config, options: CreateOptions = {}): Promise<Vigie> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const ring = await loadKeyRing({ keyFile: config.keyFile, keyRing: config.keyRing });
+  const cipher = await createFieldCipher(ring);
+  await migrateToLatest(store.db, ...allMigrations);
+
+  const jobs = createJobQueue(store, { pollIntervalSeconds: config.jobPollSeconds, concurrency: config.workerConcurrency, logger });
+  await jobs.start({ work: false });
+
+  const sealer: Sealer = cipher;
+  const audit: AuditWriter = async (trx, actor, record) => {
+    await recordAudit(trx, {
+      actorType: actor.actorType,
+      actorId: actor.actorId,
+      organisationId: actor.organisationId ?? null,
+      requestId: actor.requestId ?? null,
+      action: record.action,
+      subjectType: record.subjectType,
+      subjectId: record.subjectId,
+      detail: record.detail ?? {},
+    });
+  };
+  const identity = createIdentityService({ db: store.db, sealer, audit, settings: config });
+
+  const { app, routes } = await buildHttpServer({
+    logger: logger as FastifyBaseLogger,
+    bodyLimitBytes: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestsPerMinute: config.requestsPerMinute,
+    authenticate: (request) => identity.authenticate(request),
+    isReady: async () => {
+      await store.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+      return true;
+    },
+    openapiInfo: { title: 'Vigie API', version: '0.1.0' },
+  });
+  identityRoutes(app, {
+    identity,
+    secureCookies: config.publicUrl.startsWith('https://'),
+    sessionTtlMinutes: config.sessionTtlMinutes,
+    signInAttemptsPerMinute: config.signInAttemptsPerMinute,
+  });
+  auditRoutes(app, { db: store.db });
+  options.extraRoutes?.(app, { audit });
+  await app.ready();
+
+  return {
+    config,
+    store,
+    logger,
+    cipher,
+    jobs,
+    identity,
+    app,
+    routes,
+    async startWorkers() {
+      await jobs.start({ work: true });
+    },
+    async close() {
+      await app.close();
+      await jobs.stop();
+      if (!options.store) await store.close();
+    },
+  };
+}

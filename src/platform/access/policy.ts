@@ -1,0 +1,36 @@
+import { staffRoles, type Role } from './roles.js';
+
+const everyStaffRole = staffRoles;
+
+/**
+ * Who may do what, in one place. Each action names the roles that may take it; anything not
+ * listed is denied. Object-level conditions (the case a user works on) are added to an
+ * action's check in the service that owns the object, on top of this table.
+ */
+const rules = {
+  'session.self': everyStaffRole,
+  'organisation.list': ['administrator', 'supervisor'],
+  'organisation.create': ['administrator'],
+  'user.list': ['administrator', 'supervisor'],
+  'user.create': ['administrator'],
+  'user.read-personal': ['administrator'],
+  'user.disable': ['administrator'],
+  'user.reset-second-factor': ['administrator'],
+  'apikey.list': ['administrator'],
+  'apikey.create': ['administrator'],
+  'apikey.revoke': ['administrator'],
+  'audit.read': ['administrator', 'supervisor'],
+  'audit.verify': ['administrator'],
+  'jobs.read': ['administrator'],
+  'partner.whoami': ['partner'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof rules;
+export const actions = Object.keys(rules) as Action[];
+
+/** The actions a partner's API key can be scoped to. */
+export const partnerActions = actions.filter((action) => (rules[action] as readonly Role[]).includes('partner'));
+
+export function rolesFor(action: Action): readonly Role[] {
+  return rules[action];
+}

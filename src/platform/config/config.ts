@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+const Port = Type.Integer({ minimum: 0, maximum: 65535 });
+
+/** Every setting of a deployment, read once from the environment at start. */
+export const ConfigSchema = Type.Object({
+  host: Type.String({ minLength: 1 }),
+  port: Port,
+  publicUrl: Type.String({ pattern: '^https?://' }),
+  dataDir: Type.String({ minLength: 1 }),
+  databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  keyFile: Type.String({ minLength: 1 }),
+  keyRing: Type.Optional(Type.String({ minLength: 1 })),
+  logLevel: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  bodyLimitBytes: Type.Integer({ minimum: 1024 }),
+  trustProxy: Type.Boolean(),
+  sessionTtlMinutes: Type.Integer({ minimum: 1 }),
+  sessionIdleMinutes: Type.Integer({ minimum: 1 }),
+  loginMaxFailures: Type.Integer({ minimum: 1 }),
+  loginLockMinutes: Type.Integer({ minimum: 1 }),
+  requestsPerMinute: Type.Integer({ minimum: 1 }),
+  signInAttemptsPerMinute: Type.Integer({ minimum: 1 }),
+  workerConcurrency: Type.Integer({ minimum: 1, maximum: 64 }),
+  jobPollSeconds: Type.Number({ minimum: 0.5 }),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Environment variable → setting. Each setting has exactly one variable. */
+const variables: Record<keyof Config, string> = {
+  host: 'VIGIE_HOST',
+  port: 'VIGIE_PORT',
+  publicUrl: 'VIGIE_PUBLIC_URL',
+  dataDir: 'VIGIE_DATA_DIR',
+  databaseUrl: 'DATABASE_URL',
+  keyFile: 'VIGIE_KEY_FILE',
+  keyRing: 'VIGIE_KEYS',
+  logLevel: 'VIGIE_LOG_LEVEL',
+  bodyLimitBytes: 'VIGIE_BODY_LIMIT_BYTES',
+  trustProxy: 'VIGIE_TRUST_PROXY',
+  sessionTtlMinutes: 'VIGIE_SESSION_TTL_MINUTES',
+  sessionIdleMinutes: 'VIGIE_SESSION_IDLE_MINUTES',
+  loginMaxFailures: 'VIGIE_LOGIN_MAX_FAILURES',
+  loginLockMinutes: 'VIGIE_LOGIN_LOCK_MINUTES',
+  requestsPerMinute: 'VIGIE_REQUESTS_PER_MINUTE',
+  signInAttemptsPerMinute: 'VIGIE_SIGN_IN_ATTEMPTS_PER_MINUTE',
+  workerConcurrency: 'VIGIE_WORKER_CONCURRENCY',
+  jobPollSeconds: 'VIGIE_JOB_POLL_SECONDS',
+};
+
+export function variableOf(setting: keyof Config): string {
+  return variables[setting];
+}
+
+function defaults(env: Env): Record<keyof Config, unknown> {
+  const dataDir = path.resolve(env.VIGIE_DATA_DIR ?? 'data');
+  const port = env.VIGIE_PORT ?? env.PORT ?? '8080';
+  const host = env.VIGIE_HOST ?? '127.0.0.1';
+  return {
+    host,
+    port,
+    publicUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    dataDir,
+    databaseUrl: undefined,
+    keyFile: path.join(dataDir, 'keys.json'),
+    keyRing: undefined,
+    logLevel: 'info',
+    bodyLimitBytes: String(1024 * 1024),
+    trustProxy: 'false',
+    sessionTtlMinutes: '720',
+    sessionIdleMinutes: '60',
+    loginMaxFailures: '5',
+    loginLockMinutes: '15',
+    requestsPerMinute: '600',
+    signInAttemptsPerMinute: '10',
+    workerConcurrency: '4',
+    jobPollSeconds: '2',
+  };
+}
+
+function coerce(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+/** Reads and validates the whole configuration; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const base = defaults(env);
+  const candidate: Record<string, unknown> = {};
+  for (const key of Object.keys(variables) as (keyof Config)[]) {
+    const fromEnv = env[variables[key]];
+    const raw = fromEnv === undefined || fromEnv === '' ? base[key] : fromEnv;
+    if (raw === undefined) continue;
+    candidate[key] = key === 'host' || key === 'keyRing' || key === 'databaseUrl' ? raw : coerce(raw);
+  }
+  if (typeof candidate.dataDir === 'string') candidate.dataDir = path.resolve(candidate.dataDir);
+  if (Value.Check(ConfigSchema, candidate)) return candidate;
+  const problems = Value.Errors(ConfigSchema, candidate).map((error) => {
+    const setting = error.instancePath.split('/')[1] as keyof Config | undefined;
+    const name = setting ? variables[setting] : 'configuration';
+    const shown = setting === 'keyRing' || setting === 'databaseUrl' ? '(hidden)' : JSON.stringify(candidate[setting ?? '']);
+    return `${name}=${shown}: ${error.message}`;
+  });
+  throw new ConfigError([...new Set(problems)]);
+}

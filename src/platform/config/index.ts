@@ -1,0 +1,1 @@
+export { loadConfig, ConfigError, variableOf, type Config } from './config.js';

@@ -1,0 +1,29 @@
+import type { MessageKey } from './messages.en.js';
+
+/** Catalogue français des messages du serveur ; mêmes clés que l'anglais (vérifié au typage). */
+export const fr: Record<MessageKey, string> = {
+  'problem.validation': 'Certains champs ne sont pas valides',
+  'problem.unauthenticated': 'Connexion requise',
+  'problem.forbidden': "Vous n'êtes pas autorisé à faire cela",
+  'problem.not-found': 'Introuvable',
+  'problem.conflict': "Cela entre en conflit avec l'état actuel",
+  'problem.payload-too-large': 'La requête est trop volumineuse',
+  'problem.unsupported-media-type': "Ce type de contenu n'est pas accepté",
+  'problem.rate-limited': 'Trop de requêtes ; réessayez plus tard',
+  'problem.csrf': 'Il manque à la requête son jeton anti-falsification',
+  'problem.login-failed': 'La connexion a échoué',
+  'problem.account-locked': "Trop d'échecs ; le compte est verrouillé pour un moment",
+  'problem.second-factor-required': 'Le second facteur est requis',
+  'problem.setup-token-invalid': "Ce lien d'installation n'est pas valide ou a déjà servi",
+  'problem.bad-request': "La requête n'a pas pu être comprise",
+  'problem.internal': 'Une erreur est survenue de notre côté',
+  'field.required': 'Ce champ est obligatoire',
+  'field.unknown': "Ce champ n'est pas attendu",
+  'field.invalid': "Cette valeur n'est pas valide",
+  'field.too-short': 'Cette valeur est trop courte',
+  'field.too-long': 'Cette valeur est trop longue',
+  'field.format': "Cette valeur n'a pas le format attendu",
+  'field.type': "Cette valeur n'a pas le bon type",
+  'field.choice': "Cette valeur ne fait pas partie des choix permis",
+  'field.range': 'Cette valeur est hors des limites',
+};

@@ -1,0 +1,2 @@
+export { openStore, tablesOf, runSql, type Store, type StoreOptions, type Executor, type AnyDatabase } from './store.js';
+export { migrateToLatest, type Migrations } from './migrations.js';
