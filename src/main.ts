@@ -26,8 +26,6 @@ export interface Vigie {
   identity: IdentityService;
   app: HttpApp;
   routes: RouteEntry[];
-  /** Starts the job handlers in this process. */
-  startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,6 +38,8 @@ export interface CreateOptions {
   /** An already open store (tests); otherwise opened from the configuration. */
   store?: Store;
   logger?: Logger;
+  /** Run the job handlers in this process (default: no, jobs are only enqueued). */
+  workers?: boolean;
   /** Routes added before the server is sealed (benchmarks, tests). */
   extraRoutes?: (app: HttpApp, deps: { audit: AuditWriter }) => void;
 }
@@ -53,7 +53,6 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   await migrateToLatest(store.db, ...allMigrations);
 
   const jobs = createJobQueue(store, { pollIntervalSeconds: config.jobPollSeconds, concurrency: config.workerConcurrency, logger });
-  await jobs.start({ work: false });
 
   const sealer: Sealer = cipher;
   const audit: AuditWriter = async (trx, actor, record) => {
@@ -91,6 +90,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   auditRoutes(app, { db: store.db });
   options.extraRoutes?.(app, { audit });
   await app.ready();
+  await jobs.start({ work: options.workers ?? false });
 
   return {
     config,
@@ -101,9 +101,6 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     identity,
     app,
     routes,
-    async startWorkers() {
-      await jobs.start({ work: true });
-    },
     async close() {
       await app.close();
       await jobs.stop();

@@ -2,29 +2,32 @@ import { createVigie } from '../main.js';
 import type { Config } from '../platform/config/index.js';
 
 export async function startCommand(config: Config, role: 'all' | 'server' | 'worker'): Promise<void> {
-  const vigie = await createVigie(config);
+  const vigie = await createVigie(config, { workers: role !== 'server' });
   const { logger } = vigie;
-  if (role !== 'server') await vigie.startWorkers();
   if (role !== 'worker') {
     await vigie.app.listen({ host: config.host, port: config.port });
+    const address = vigie.app.server.address();
+    const publicUrl =
+      config.port === 0 && typeof address === 'object' && address ? config.publicUrl.replace(/:0$/, `:${address.port}`) : config.publicUrl;
     const where = vigie.store.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
-    process.stdout.write(`\nVigie is running at ${config.publicUrl} (${where}).\n`);
     const token = await vigie.identity.issueSetupToken();
-    if (token) {
-      process.stdout.write(
-        [
-          '',
-          'First start: create the first administrator by opening this one-time link',
-          '(it is printed once; a restart before setup voids it and prints a new one):',
-          '',
-          `  ${config.publicUrl}/setup#token=${token}`,
-          '',
-          'You will choose the e-mail and password, then add the second factor to an',
-          'authenticator app (TOTP) before the first sign-in.',
-          '',
-        ].join('\n'),
-      );
-    }
+    const running = `\nVigie is running at ${publicUrl} (${where}).\n`;
+    process.stdout.write(
+      running +
+        (token
+          ? [
+              '',
+              'First start: create the first administrator by opening this one-time link',
+              '(it is printed once; a restart before setup voids it and prints a new one):',
+              '',
+              `  ${publicUrl}/setup#token=${token}`,
+              '',
+              'You will choose the e-mail and password, then add the second factor to an',
+              'authenticator app (TOTP) before the first sign-in.',
+              '',
+            ].join('\n')
+          : ''),
+    );
   }
   logger.info({ role, store: vigie.store.kind }, 'vigie started');
   let stopping = false;
