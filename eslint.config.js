@@ -1,6 +1,7 @@
 // @ts-check
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -26,7 +27,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: globals.node },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -34,6 +35,7 @@ export default tseslint.config(
       'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
     },
   },
+  { files: ['src/**/*-page/*.js'], languageOptions: { globals: globals.browser } },
   { files: ['**/*.test.ts', 'test/**'], rules: { 'max-lines': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
   { files: ['**/*.ts'], rules: restrictedOutside(undefined) },
   ...modules.map((module) => ({ files: [`${module}/**/*.ts`], rules: restrictedOutside(module) })),

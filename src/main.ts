@@ -8,8 +8,7 @@ import {
   type IdentityService,
   type Sealer,
 } from './identity/index.js';
-import { auditMigrations, recordAudit } from './platform/audit/index.js';
-import { auditRoutes } from './platform/audit/routes.js';
+import { auditMigrations, auditRoutes, recordAudit } from './platform/audit/index.js';
 import type { Config } from './platform/config/index.js';
 import { collectSealedColumns, createFieldCipher, loadKeyRing, type FieldCipher, type SealedColumn } from './platform/crypto/index.js';
 import { buildHttpServer, type HttpApp, type RouteEntry } from './platform/http/index.js';
@@ -49,6 +48,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const ring = await loadKeyRing({ keyFile: config.keyFile, keyRing: config.keyRing });
+  for (const warning of ring.warnings) logger.warn({ keyFile: ring.keyFile }, warning);
   const cipher = await createFieldCipher(ring);
   await migrateToLatest(store.db, ...allMigrations);
 

@@ -1,0 +1,66 @@
+import { sql, type Transaction } from 'kysely';
+import { chainHash } from './chain-hash.js';
+import { actorTypes, type AuditDetail, type AuditEntry, type AuditRecord } from './entry.js';
+
+/** The advisory lock that makes appenders take turns (any constant unique to the audit log). */
+const APPEND_LOCK = 0x5649_4749_4541;
+
+/** The text form of a timestamptz that verifyAudit reads back: UTC, to the millisecond. */
+export const atText = (column: string) => sql<string>`to_char(${sql.raw(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const ACTION = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+$/;
+
+/** A copy of the detail as jsonb will give it back (no undefined, no NaN), so the hash survives. */
+function storedDetail(detail: AuditDetail | undefined): AuditDetail {
+  const copy: unknown = JSON.parse(JSON.stringify(detail ?? {}));
+  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) {
+    throw new Error('Audit detail must be a JSON object');
+  }
+  return copy as AuditDetail;
+}
+
+function checked(entry: AuditEntry): Omit<AuditRecord, 'seq' | 'at' | 'prevHash' | 'hash'> {
+  if (!actorTypes.includes(entry.actorType)) throw new Error(`Unknown audit actor type ${String(entry.actorType)}`);
+  if (!ACTION.test(entry.action)) throw new Error(`Audit action ${JSON.stringify(entry.action)} is not <subject>.<verb>`);
+  return {
+    actorType: entry.actorType,
+    actorId: entry.actorId ?? null,
+    organisationId: entry.organisationId ?? null,
+    action: entry.action,
+    subjectType: entry.subjectType ?? null,
+    subjectId: entry.subjectId ?? null,
+    requestId: entry.requestId ?? null,
+    detail: storedDetail(entry.detail),
+  };
+}
+
+/**
+ * Appends an entry to the audit log, inside the caller's transaction, so that the entry
+ * exists if and only if the change it records is committed.
+ *
+ * Appenders take turns on an advisory lock held until the transaction ends: call it late
+ * in the transaction. Under repeatable read or serializable isolation a concurrent append
+ * makes the transaction fail with a serialization error, to be retried like any other.
+ */
+export async function recordAudit<Tables>(trx: Transaction<Tables>, entry: AuditEntry): Promise<AuditRecord> {
+  if (!trx.isTransaction) {
+    throw new Error('recordAudit must run in the transaction of the change it records');
+  }
+  const fields = checked(entry);
+  await sql`select pg_advisory_xact_lock(${sql.lit(APPEND_LOCK)})`.execute(trx);
+  const { rows } = await sql<{ last_seq: string; last_hash: string; at: string }>`
+    select last_seq::text as last_seq, last_hash, ${atText('clock_timestamp()')} as at from audit_head`.execute(trx);
+  const head = rows[0];
+  if (!head) throw new Error('The audit head is missing: the audit migrations have not run');
+  const seq = (BigInt(head.last_seq) + 1n).toString();
+  const unhashed = { seq, at: head.at, ...fields };
+  const record: AuditRecord = { ...unhashed, prevHash: head.last_hash, hash: chainHash(head.last_hash, unhashed) };
+  await sql`
+    insert into audit_log (seq, at, actor_type, actor_id, organisation_id, action, subject_type, subject_id,
+      request_id, detail, prev_hash, hash)
+    values (${seq}::bigint, ${record.at}::timestamptz, ${record.actorType}, ${record.actorId}, ${record.organisationId},
+      ${record.action}, ${record.subjectType}, ${record.subjectId}, ${record.requestId},
+      ${JSON.stringify(record.detail)}::text::jsonb, ${record.prevHash}, ${record.hash})`.execute(trx);
+  await sql`update audit_head set last_seq = ${seq}::bigint, last_hash = ${record.hash}`.execute(trx);
+  return record;
+}
