@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { actorOf, allowedActions } from '../platform/access/index.js';
+import { actorOf, allowedActions, type UserPrincipal } from '../platform/access/index.js';
 import { Problem, type HttpApp } from '../platform/http/index.js';
 import * as c from './contracts.js';
 import type { Actor } from './ports.js';
@@ -17,6 +17,14 @@ export interface IdentityRouteOptions {
 
 function actorOfRequest(request: FastifyRequest): Actor {
   return { ...actorOf(request.principal), organisationId: request.principal?.organisationId ?? null, requestId: request.id };
+}
+
+function sessionView(principal: UserPrincipal, csrfToken: string) {
+  return {
+    user: { id: principal.userId, organisationId: principal.organisationId, roles: [...principal.roles] },
+    allowedActions: allowedActions(principal),
+    csrfToken,
+  };
 }
 
 export function identityRoutes(app: HttpApp, { identity, secureCookies, sessionTtlMinutes, signInAttemptsPerMinute }: IdentityRouteOptions): void {
@@ -51,24 +59,14 @@ export function identityRoutes(app: HttpApp, { identity, secureCookies, sessionT
       await identity.completeSecondFactor(token, request.body.code, request.id);
       const authentication = await identity.authenticateSession(token);
       if (authentication?.principal.kind !== 'user') throw new Problem('unauthenticated');
-      const { principal } = authentication;
-      return {
-        user: { id: principal.userId, organisationId: principal.organisationId, roles: [...principal.roles] },
-        allowedActions: allowedActions(principal),
-        csrfToken: authentication.csrfToken ?? '',
-      };
+      return sessionView(authentication.principal, authentication.csrfToken ?? '');
     },
   );
 
-  app.get('/api/session', { config: { access: { action: 'session.self' } }, schema: { tags, response: { 200: c.SessionView } } }, async (request) => {
-    const authentication = await identity.authenticateSession(request.cookies[sessionCookie] ?? '');
-    if (authentication?.principal.kind !== 'user') throw new Problem('unauthenticated');
-    const { principal } = authentication;
-    return {
-      user: { id: principal.userId, organisationId: principal.organisationId, roles: [...principal.roles] },
-      allowedActions: allowedActions(principal),
-      csrfToken: authentication.csrfToken ?? '',
-    };
+  app.get('/api/session', { config: { access: { action: 'session.self' } }, schema: { tags, response: { 200: c.SessionView } } }, (request) => {
+    const principal = request.principal;
+    if (principal?.kind !== 'user' || !request.csrfToken) throw new Problem('unauthenticated');
+    return sessionView(principal, request.csrfToken);
   });
 
   app.delete('/api/session', { config: { access: { action: 'session.self' } }, schema: { tags } }, async (request, reply) => {

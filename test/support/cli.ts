@@ -28,7 +28,7 @@ export function startServer(env: Record<string, string>): Promise<{ child: Child
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [vigieBin, 'start'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'pipe' });
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`vigie start printed no address:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`vigie start printed no address:\n${output}`)), 90_000);
     child.stdout!.on('data', (chunk) => {
       output += String(chunk);
       const match = /Vigie is running at (http:\/\/[^\s]+) /.exec(output);

@@ -27,6 +27,7 @@ function sameToken(expected: string, given: string | string[] | undefined): bool
 export async function enforceAccess(request: FastifyRequest, access: Access, authenticate: Authenticator): Promise<void> {
   const authentication = await authenticate(request);
   request.principal = authentication?.principal ?? null;
+  request.csrfToken = authentication?.csrfToken ?? null;
   if ('public' in access) return;
   if (!authentication) throw new Problem('unauthenticated');
   if (authentication.csrfToken !== undefined && !safeMethods.has(request.method)) {

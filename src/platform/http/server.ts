@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Registry } from 'prom-client';
 import type { Principal } from '../access/index.js';
 import { negotiateLanguage, type Language } from '../i18n/index.js';
 import { enforceAccess, type Access, type Authenticator } from './access.js';
@@ -16,6 +17,8 @@ import { asProblem, sendProblem } from './problem-response.js';
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+    /** The session's anti-forgery token, when the request came with a session cookie. */
+    csrfToken: string | null;
     language: Language;
   }
   interface FastifyContextConfig {
@@ -46,6 +49,8 @@ export interface HttpServerOptions {
   /** True when the server can serve requests (database reachable, migrations applied). */
   isReady: () => Promise<boolean>;
   openapiInfo: { title: string; version: string };
+  /** Adds a module's own metrics (job queue states…) to the server's /metrics. */
+  registerMetrics?: (registry: Registry) => void;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
@@ -72,8 +77,10 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
 
   const routes: RouteEntry[] = [];
   const metrics = createHttpMetrics();
+  options.registerMetrics?.(metrics.registry);
 
   app.decorateRequest('principal', null);
+  app.decorateRequest('csrfToken', null);
   app.decorateRequest('language', 'en');
 
   app.addHook('onRoute', (route) => {
