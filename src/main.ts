@@ -12,7 +12,7 @@ import { auditMigrations, auditRoutes, recordAudit } from './platform/audit/inde
 import type { Config } from './platform/config/index.js';
 import { collectSealedColumns, createFieldCipher, loadKeyRing, type FieldCipher, type SealedColumn } from './platform/crypto/index.js';
 import { buildHttpServer, type HttpApp, type RouteEntry } from './platform/http/index.js';
-import { createJobQueue, type JobQueue } from './platform/jobs/index.js';
+import { createJobQueue, jobRoutes, registerJobMetrics, type JobQueue } from './platform/jobs/index.js';
 import { createLogger, type Logger } from './platform/logging/index.js';
 import { migrateToLatest, openStore, type Store } from './platform/store/index.js';
 
@@ -80,6 +80,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
       return true;
     },
     openapiInfo: { title: 'Vigie API', version: '0.1.0' },
+    registerMetrics: (registry) => registerJobMetrics(registry, jobs),
   });
   identityRoutes(app, {
     identity,
@@ -88,6 +89,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     signInAttemptsPerMinute: config.signInAttemptsPerMinute,
   });
   auditRoutes(app, { db: store.db });
+  jobRoutes(app, { queue: jobs });
   options.extraRoutes?.(app, { audit });
   await app.ready();
   await jobs.start({ work: options.workers ?? false });

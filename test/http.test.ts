@@ -37,7 +37,12 @@ describe('problem responses', () => {
   });
 
   it('speaks French when the requester asks for it', async () => {
-    const r = await t.vigie.app.inject({ method: 'POST', url: '/api/setup', payload: invalidSetup, headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    const r = await t.vigie.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: invalidSetup,
+      headers: { 'accept-language': 'fr-FR,fr;q=0.9' },
+    });
     expect(r.json().title).toBe('Certains champs ne sont pas valides');
     expect(r.json().errors.find((e: { pointer: string }) => e.pointer === '#/name').detail).toBe('Ce champ est obligatoire');
   });
@@ -46,12 +51,26 @@ describe('problem responses', () => {
     const missing = await t.vigie.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().type).toBe('urn:vigie:problem:not-found');
-    const malformed = await t.vigie.app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const malformed = await t.vigie.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().type).toBe('urn:vigie:problem:bad-request');
-    const big = await t.vigie.app.inject({ method: 'POST', url: '/api/session', payload: { email: 'a@example.org', password: 'x'.repeat(10_000) } });
+    const big = await t.vigie.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'a@example.org', password: 'x'.repeat(10_000) },
+    });
     expect(big.statusCode).toBe(413);
-    const typed = await t.vigie.app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+    const typed = await t.vigie.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<a/>',
+    });
     expect(typed.statusCode).toBe(415);
   });
 
@@ -89,6 +108,7 @@ describe('security headers and operations', () => {
     const metrics = await t.vigie.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toContain('vigie_http_requests_total');
     expect(metrics.body).toContain('vigie_process_cpu_seconds_total');
+    expect(metrics.body).toContain('# TYPE vigie_jobs gauge');
   });
 
   it('publishes an OpenAPI 3.1 document generated from the route schemas', async () => {

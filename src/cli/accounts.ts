@@ -42,7 +42,9 @@ export function userCommands(user: Command, config: () => Config, roles: readonl
     .action(() =>
       withVigie(config(), async (vigie) => {
         for (const u of await vigie.identity.listUsers()) {
-          process.stdout.write(`${u.id}\t${u.organisationId}\t${u.roles.join(',')}\t${u.disabled ? 'disabled' : 'active'}\t${u.secondFactorEnrolled ? '2fa' : 'no-2fa'}\n`);
+          process.stdout.write(
+            `${u.id}\t${u.organisationId}\t${u.roles.join(',')}\t${u.disabled ? 'disabled' : 'active'}\t${u.secondFactorEnrolled ? '2fa' : 'no-2fa'}\n`,
+          );
         }
       }),
     );
@@ -53,7 +55,9 @@ export function userCommands(user: Command, config: () => Config, roles: readonl
   user
     .command('reset-2fa <idOrEmail>')
     .description('remove the second factor: the user enrols a new one at the next sign-in')
-    .action((who: string) => withVigie(config(), async (vigie) => vigie.identity.resetSecondFactor(systemActor, await userIdOf(vigie, who))));
+    .action((who: string) =>
+      withVigie(config(), async (vigie) => vigie.identity.resetSecondFactor(systemActor, await userIdOf(vigie, who))),
+    );
 }
 
 export function organisationCommands(org: Command, config: () => Config): void {
@@ -86,13 +90,15 @@ export function apiKeyCommands(apikey: Command, config: () => Config, scopes: re
     .addOption(new Option('--scope <action...>', 'actions the key may take').choices(scopes).makeOptionMandatory())
     .action((o: { organisation: string; name: string; scope: Action[] }) =>
       withVigie(config(), async (vigie) => {
-        const { key, secret } = await vigie.identity.createApiKey(systemActor, { organisationId: o.organisation, name: o.name, scopes: o.scope });
+        const { key, secret } = await vigie.identity.createApiKey(systemActor, {
+          organisationId: o.organisation,
+          name: o.name,
+          scopes: o.scope,
+        });
         process.stdout.write(`${key.id}\n${secret}\n`);
       }),
     );
-  apikey
-    .command('revoke <id>')
-    .action((id: string) => withVigie(config(), (vigie) => vigie.identity.revokeApiKey(systemActor, id)));
+  apikey.command('revoke <id>').action((id: string) => withVigie(config(), (vigie) => vigie.identity.revokeApiKey(systemActor, id)));
   apikey.command('list').action(() =>
     withVigie(config(), async (vigie) => {
       for (const k of await vigie.identity.listApiKeys()) {

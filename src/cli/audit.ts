@@ -14,7 +14,9 @@ export function auditCommands(audit: Command, config: () => Config): void {
         const result = await verifyAudit(store.db);
         for (const problem of result.problems) process.stdout.write(`entry ${problem.seq}: ${problem.problem} — ${problem.message}\n`);
         if (result.truncated) process.stdout.write('(more problems were found; only the first are listed)\n');
-        process.stdout.write(result.ok ? `audit log intact: ${result.entries} entries\n` : `audit log NOT intact (${result.entries} entries read)\n`);
+        process.stdout.write(
+          result.ok ? `audit log intact: ${result.entries} entries\n` : `audit log NOT intact (${result.entries} entries read)\n`,
+        );
         process.exitCode = result.ok ? 0 : 1;
       } finally {
         await store.close();

@@ -17,9 +17,13 @@ export function keyCommands(keys: Command, config: () => Config): void {
       const store = await openStore({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
       try {
         await migrateToLatest(store.db, ...allMigrations);
-        const result = await rotateKeys({ db: store.db, ring, keyFile: ring.keyFile, columns: sealedColumns, batchSize: Number(o.batchSize) }).catch(
-          (error: Error) => fail(error.message),
-        );
+        const result = await rotateKeys({
+          db: store.db,
+          ring,
+          keyFile: ring.keyFile,
+          columns: sealedColumns,
+          batchSize: Number(o.batchSize),
+        }).catch((error: Error) => fail(error.message));
         process.stdout.write(`New current key: ${result.keyId}\n`);
         for (const column of result.columns) process.stdout.write(`${JSON.stringify(column)}\n`);
         process.stdout.write('Restart every Vigie process so that they load the new key.\n');

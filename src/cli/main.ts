@@ -27,7 +27,10 @@ program
   .addOption(new Option('--role <role>', 'what this process runs').choices(['all', 'server', 'worker']).default('all'))
   .action((options: { role: 'all' | 'server' | 'worker' }) => startCommand(config(), options.role));
 
-program.command('migrate').description('apply the database migrations').action(() => migrateCommand(config()));
+program
+  .command('migrate')
+  .description('apply the database migrations')
+  .action(() => migrateCommand(config()));
 
 const user = program.command('user').description('staff accounts');
 userCommands(user, config, staffRoles);

@@ -2,6 +2,10 @@ import { createVigie } from '../main.js';
 import type { Config } from '../platform/config/index.js';
 
 export async function startCommand(config: Config, role: 'all' | 'server' | 'worker'): Promise<void> {
+  if (role !== 'all' && !config.databaseUrl) {
+    process.stderr.write('vigie: the embedded database serves one process; --role server|worker needs DATABASE_URL\n');
+    process.exit(2);
+  }
   const vigie = await createVigie(config, { workers: role !== 'server' });
   const { logger } = vigie;
   if (role !== 'worker') {
