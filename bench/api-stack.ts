@@ -45,25 +45,26 @@ export async function benchApiStack(options: { seconds: number; connections: num
   const vigie = await createVigie(config, {
     extraRoutes(app, { audit }) {
       app.get('/bench/bare', { config: { access: { public: true } } }, async () => ({ ok: true }));
-      app.post(
-        '/bench/stack',
-        { config: { access: { action: 'partner.whoami' } }, schema: { body: Body } },
-        async (request) => {
-          const principal = request.principal!;
-          await vigie.store.db.transaction().execute((trx) =>
+      app.post('/bench/stack', { config: { access: { action: 'partner.whoami' } }, schema: { body: Body } }, async (request) => {
+        const principal = request.principal!;
+        await vigie.store.db
+          .transaction()
+          .execute((trx) =>
             audit(
               trx,
               { actorType: 'api_key', actorId: principal.kind === 'api_key' ? principal.keyId : null, requestId: request.id },
               { action: 'bench.stack', subjectType: 'bench', subjectId: request.body.reference },
             ),
           );
-          return { ok: true };
-        },
-      );
+        return { ok: true };
+      });
     },
   });
   try {
-    const organisation = await vigie.identity.createOrganisation({ actorType: 'system', actorId: null }, { name: 'Bench', kind: 'partner' });
+    const organisation = await vigie.identity.createOrganisation(
+      { actorType: 'system', actorId: null },
+      { name: 'Bench', kind: 'partner' },
+    );
     const { secret } = await vigie.identity.createApiKey(
       { actorType: 'system', actorId: null },
       { organisationId: organisation.id, name: 'bench', scopes: partnerActions },
@@ -71,8 +72,7 @@ export async function benchApiStack(options: { seconds: number; connections: num
     await vigie.app.listen({ host: '127.0.0.1', port: 0 });
     const address = vigie.app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const run = (opts: autocannon.Options) =>
-      autocannon({ duration: options.seconds, connections: options.connections, ...opts });
+    const run = (opts: autocannon.Options) => autocannon({ duration: options.seconds, connections: options.connections, ...opts });
     await run({ url: `http://127.0.0.1:${port}/bench/bare`, duration: 1 });
     const bare = await run({ url: `http://127.0.0.1:${port}/bench/bare` });
     const body = JSON.stringify({

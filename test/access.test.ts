@@ -57,7 +57,12 @@ describe('route × role table', () => {
     for (const route of protectedRoutes()) {
       const url = concrete(route.url);
       for (const headers of [{}, { authorization: 'Bearer vigie_not-a-key' }, { cookie: 'vigie_session=forged' }]) {
-        const response = await t.vigie.app.inject({ method: route.method as 'GET', url, headers, payload: route.method === 'GET' ? undefined : {} });
+        const response = await t.vigie.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers,
+          payload: route.method === 'GET' ? undefined : {},
+        });
         expect(response.statusCode, `${route.method} ${route.url} ${JSON.stringify(headers)}`).toBe(401);
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       }

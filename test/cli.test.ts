@@ -70,7 +70,19 @@ describe('vigie start, then the operator commands', () => {
     expect(org.code, org.stderr).toBe(0);
     const organisationId = org.stdout.trim();
     const user = await runCli(
-      ['user', 'create', '--organisation', organisationId, '--email', 'liaison@example.org', '--name', 'Sam Exemple', '--role', 'police_liaison', '--password-stdin'],
+      [
+        'user',
+        'create',
+        '--organisation',
+        organisationId,
+        '--email',
+        'liaison@example.org',
+        '--name',
+        'Sam Exemple',
+        '--role',
+        'police_liaison',
+        '--password-stdin',
+      ],
       env,
       'another long passphrase\n',
     );

@@ -32,7 +32,10 @@ beforeAll(async () => {
   // On the embedded database, a store on disk, so that its files can be searched too.
   testStore = process.env.DATABASE_URL ? await openTestStore() : undefined;
   vigie = await createVigie(config, { logger: createLogger('trace', sink), ...(testStore ? { store: testStore.store } : {}) });
-  const organisation = await vigie.identity.createOrganisation({ actorType: 'system', actorId: null }, { name: 'Hotline', kind: 'hotline' });
+  const organisation = await vigie.identity.createOrganisation(
+    { actorType: 'system', actorId: null },
+    { name: 'Hotline', kind: 'hotline' },
+  );
   const t = { vigie, organisationId: organisation.id } as TestVigie;
   const admin = await signInAs(t, ['administrator']);
 

@@ -11,15 +11,29 @@ afterAll(() => t?.close());
 const system = { actorType: 'system', actorId: null } as const;
 
 async function newUser(email: string) {
-  return t.vigie.identity.createUser(system, { organisationId: t.organisationId, email, name: 'Camille Exemple', roles: ['analyst'], password: testPassword });
+  return t.vigie.identity.createUser(system, {
+    organisationId: t.organisationId,
+    email,
+    name: 'Camille Exemple',
+    roles: ['analyst'],
+    password: testPassword,
+  });
 }
 
 describe('sign-in with a mandatory second factor', () => {
   it('enrols TOTP at the first sign-in and opens the session only after a valid code', async () => {
     await newUser('first.signin@example.org');
-    const first = await t.vigie.app.inject({ method: 'POST', url: '/api/session', payload: { email: 'First.Signin@example.org ', password: testPassword } });
+    const first = await t.vigie.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'First.Signin@example.org ', password: testPassword },
+    });
     expect(first.statusCode).toBe(400);
-    const ok = await t.vigie.app.inject({ method: 'POST', url: '/api/session', payload: { email: 'First.Signin@Example.org', password: testPassword } });
+    const ok = await t.vigie.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'First.Signin@Example.org', password: testPassword },
+    });
     expect(ok.statusCode).toBe(200);
     const body = ok.json();
     expect(body.secondFactor).toBe('enrol');
@@ -31,7 +45,12 @@ describe('sign-in with a mandatory second factor', () => {
     const before = await t.vigie.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } });
     expect(before.statusCode).toBe(401);
 
-    const wrong = await t.vigie.app.inject({ method: 'POST', url: '/api/session/second-factor', headers: { cookie }, payload: { code: '000000' } });
+    const wrong = await t.vigie.app.inject({
+      method: 'POST',
+      url: '/api/session/second-factor',
+      headers: { cookie },
+      payload: { code: '000000' },
+    });
     expect(wrong.statusCode).toBe(401);
 
     const code = totpCode(body.enrolment.secret);
@@ -45,7 +64,11 @@ describe('sign-in with a mandatory second factor', () => {
     expect(me.json().user.roles).toEqual(['analyst']);
 
     // The same code cannot be used twice, even in another session.
-    const again = await t.vigie.app.inject({ method: 'POST', url: '/api/session', payload: { email: 'first.signin@example.org', password: testPassword } });
+    const again = await t.vigie.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'first.signin@example.org', password: testPassword },
+    });
     expect(again.json().secondFactor).toBe('verify');
     const replay = await t.vigie.app.inject({
       method: 'POST',
@@ -78,17 +101,29 @@ describe('sign-in with a mandatory second factor', () => {
   it('locks the account after repeated failures, even for the right password', async () => {
     await newUser('locked@example.org');
     for (let i = 0; i < 3; i += 1) {
-      const r = await t.vigie.app.inject({ method: 'POST', url: '/api/session', payload: { email: 'locked@example.org', password: 'wrong password!!' } });
+      const r = await t.vigie.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: 'locked@example.org', password: 'wrong password!!' },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await t.vigie.app.inject({ method: 'POST', url: '/api/session', payload: { email: 'locked@example.org', password: testPassword } });
+    const locked = await t.vigie.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'locked@example.org', password: testPassword },
+    });
     expect(locked.statusCode).toBe(423);
     expect(locked.json().type).toBe('urn:vigie:problem:account-locked');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('gives the same answer for an unknown e-mail as for a wrong password', async () => {
-    const r = await t.vigie.app.inject({ method: 'POST', url: '/api/session', payload: { email: 'nobody@example.org', password: testPassword } });
+    const r = await t.vigie.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'nobody@example.org', password: testPassword },
+    });
     expect(r.statusCode).toBe(401);
     expect(r.json().type).toBe('urn:vigie:problem:login-failed');
   });
@@ -129,7 +164,11 @@ describe('administration of accounts and keys', () => {
     });
     expect(created.statusCode).toBe(201);
     const { key, secret } = created.json();
-    const stored = await t.testStore.store.db.selectFrom('api_keys').select('secret_hash').where('id', '=', key.id).executeTakeFirstOrThrow();
+    const stored = await t.testStore.store.db
+      .selectFrom('api_keys')
+      .select('secret_hash')
+      .where('id', '=', key.id)
+      .executeTakeFirstOrThrow();
     expect(stored.secret_hash).not.toContain(secret.slice(-20));
     const who = await t.vigie.app.inject({ method: 'GET', url: '/api/partner/whoami', headers: { authorization: `Bearer ${secret}` } });
     expect(who.json()).toMatchObject({ keyId: key.id, organisationId: t.organisationId });
@@ -167,7 +206,11 @@ describe('first start', () => {
       const twice = await fresh.vigie.app.inject({ method: 'POST', url: '/api/setup', payload });
       expect(twice.statusCode).toBe(403);
       expect(await fresh.vigie.identity.issueSetupToken()).toBeNull();
-      const signIn = await fresh.vigie.app.inject({ method: 'POST', url: '/api/session', payload: { email: 'admin@example.org', password: testPassword } });
+      const signIn = await fresh.vigie.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: 'admin@example.org', password: testPassword },
+      });
       expect(signIn.json().secondFactor).toBe('enrol');
     } finally {
       await fresh.close();
@@ -181,7 +224,11 @@ describe('throttling', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i += 1) {
-        const r = await throttled.vigie.app.inject({ method: 'POST', url: '/api/session', payload: { email: `nobody${i}@example.org`, password: 'whatever it is' } });
+        const r = await throttled.vigie.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          payload: { email: `nobody${i}@example.org`, password: 'whatever it is' },
+        });
         statuses.push(r.statusCode);
       }
       expect(statuses).toEqual([401, 401, 401, 429, 429]);

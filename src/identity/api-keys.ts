@@ -40,7 +40,15 @@ export async function createApiKey(
     await audit(actor, { action: 'apikey.create', subjectType: 'api_key', subjectId: id, detail: { scopes: input.scopes } });
   });
   return {
-    key: { id, organisationId: input.organisationId, name: input.name, scopes: input.scopes, createdAt: createdAt.toISOString(), revokedAt: null, lastUsedAt: null },
+    key: {
+      id,
+      organisationId: input.organisationId,
+      name: input.name,
+      scopes: input.scopes,
+      createdAt: createdAt.toISOString(),
+      revokedAt: null,
+      lastUsedAt: null,
+    },
     secret,
   };
 }

@@ -36,9 +36,13 @@ export class IdentityContext {
   }
 
   /** Runs a change and its audit entries in one transaction. */
-  change<T>(work: (trx: Transaction<IdentityTables>, audit: (actor: Actor, record: AuditRecord) => Promise<void>) => Promise<T>): Promise<T> {
-    return this.#root.transaction().execute((trx) =>
-      work(tablesOf<IdentityTables>(trx) as Transaction<IdentityTables>, (actor, record) => this.#audit(trx, actor, record)),
-    );
+  change<T>(
+    work: (trx: Transaction<IdentityTables>, audit: (actor: Actor, record: AuditRecord) => Promise<void>) => Promise<T>,
+  ): Promise<T> {
+    return this.#root
+      .transaction()
+      .execute((trx) =>
+        work(tablesOf<IdentityTables>(trx) as Transaction<IdentityTables>, (actor, record) => this.#audit(trx, actor, record)),
+      );
   }
 }

@@ -40,7 +40,10 @@ export const NewUser = Type.Object(
 );
 export const UserPersonalData = Type.Object({ email: Type.String(), name: Type.String() });
 
-export const Credentials = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false });
+export const Credentials = Type.Object(
+  { email: Email, password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
 export const SecondFactorCode = Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }) }, { additionalProperties: false });
 export const SignInAnswer = Type.Object({
   secondFactor: literals(['verify', 'enrol'] as const),
@@ -73,7 +76,11 @@ export const ApiKeySummary = Type.Object({
   lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 export const NewApiKey = Type.Object(
-  { organisationId: Uuid, name: Type.String({ minLength: 1, maxLength: 200 }), scopes: Type.Array(literals(partnerActions), { minItems: 1 }) },
+  {
+    organisationId: Uuid,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    scopes: Type.Array(literals(partnerActions), { minItems: 1 }),
+  },
   { additionalProperties: false },
 );
 export const CreatedApiKey = Type.Object({ key: ApiKeySummary, secret: Type.String() });

@@ -27,7 +27,10 @@ function sessionView(principal: UserPrincipal, csrfToken: string) {
   };
 }
 
-export function identityRoutes(app: HttpApp, { identity, secureCookies, sessionTtlMinutes, signInAttemptsPerMinute }: IdentityRouteOptions): void {
+export function identityRoutes(
+  app: HttpApp,
+  { identity, secureCookies, sessionTtlMinutes, signInAttemptsPerMinute }: IdentityRouteOptions,
+): void {
   const signInLimit = { max: signInAttemptsPerMinute, timeWindow: '1 minute' };
   const cookieOptions = { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/' } as const;
   const publicAccess = { access: { public: true } } as const;
@@ -36,7 +39,10 @@ export function identityRoutes(app: HttpApp, { identity, secureCookies, sessionT
 
   app.post(
     '/api/setup',
-    { config: { ...publicAccess, rateLimit: signInLimit }, schema: { tags, body: c.FirstAdministrator, response: { 201: Type.Object({ userId: c.Uuid, organisationId: c.Uuid }) } } },
+    {
+      config: { ...publicAccess, rateLimit: signInLimit },
+      schema: { tags, body: c.FirstAdministrator, response: { 201: Type.Object({ userId: c.Uuid, organisationId: c.Uuid }) } },
+    },
     async (request, reply) => reply.code(201).send(await identity.completeSetup(request.body, request.id)),
   );
 
@@ -63,11 +69,15 @@ export function identityRoutes(app: HttpApp, { identity, secureCookies, sessionT
     },
   );
 
-  app.get('/api/session', { config: { access: { action: 'session.self' } }, schema: { tags, response: { 200: c.SessionView } } }, (request) => {
-    const principal = request.principal;
-    if (principal?.kind !== 'user' || !request.csrfToken) throw new Problem('unauthenticated');
-    return sessionView(principal, request.csrfToken);
-  });
+  app.get(
+    '/api/session',
+    { config: { access: { action: 'session.self' } }, schema: { tags, response: { 200: c.SessionView } } },
+    (request) => {
+      const principal = request.principal;
+      if (principal?.kind !== 'user' || !request.csrfToken) throw new Problem('unauthenticated');
+      return sessionView(principal, request.csrfToken);
+    },
+  );
 
   app.delete('/api/session', { config: { access: { action: 'session.self' } }, schema: { tags } }, async (request, reply) => {
     await identity.signOut(request.cookies[sessionCookie] ?? '');
@@ -75,8 +85,10 @@ export function identityRoutes(app: HttpApp, { identity, secureCookies, sessionT
     return reply.code(204).send();
   });
 
-  app.get('/api/organisations', { config: { access: { action: 'organisation.list' } }, schema: { tags, response: { 200: Type.Array(c.Organisation) } } }, () =>
-    identity.listOrganisations(),
+  app.get(
+    '/api/organisations',
+    { config: { access: { action: 'organisation.list' } }, schema: { tags, response: { 200: Type.Array(c.Organisation) } } },
+    () => identity.listOrganisations(),
   );
   app.post(
     '/api/organisations',
@@ -84,8 +96,10 @@ export function identityRoutes(app: HttpApp, { identity, secureCookies, sessionT
     async (request, reply) => reply.code(201).send(await identity.createOrganisation(actorOfRequest(request), request.body)),
   );
 
-  app.get('/api/users', { config: { access: { action: 'user.list' } }, schema: { tags, response: { 200: Type.Array(c.UserSummary) } } }, () =>
-    identity.listUsers(),
+  app.get(
+    '/api/users',
+    { config: { access: { action: 'user.list' } }, schema: { tags, response: { 200: Type.Array(c.UserSummary) } } },
+    () => identity.listUsers(),
   );
   app.post(
     '/api/users',
@@ -114,8 +128,10 @@ export function identityRoutes(app: HttpApp, { identity, secureCookies, sessionT
     },
   );
 
-  app.get('/api/api-keys', { config: { access: { action: 'apikey.list' } }, schema: { tags, response: { 200: Type.Array(c.ApiKeySummary) } } }, () =>
-    identity.listApiKeys(),
+  app.get(
+    '/api/api-keys',
+    { config: { access: { action: 'apikey.list' } }, schema: { tags, response: { 200: Type.Array(c.ApiKeySummary) } } },
+    () => identity.listApiKeys(),
   );
   app.post(
     '/api/api-keys',

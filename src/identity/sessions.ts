@@ -75,11 +75,7 @@ export async function liveSession(
 }
 
 export async function principalOfSession(db: Kysely<IdentityTables>, session: LiveSession): Promise<UserPrincipal | null> {
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'organisation_id', 'roles'])
-    .where('id', '=', session.userId)
-    .executeTakeFirst();
+  const user = await db.selectFrom('users').select(['id', 'organisation_id', 'roles']).where('id', '=', session.userId).executeTakeFirst();
   if (!user) return null;
   return {
     kind: 'user',

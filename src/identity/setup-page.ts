@@ -20,7 +20,9 @@ export function setupPage(app: HttpApp): void {
   const page = asset('index.html');
   const files = new Map(Object.entries(assets).map(([name, type]) => [name, { body: asset(name), type }]));
   const publicAccess = { access: { public: true } } as const;
-  app.get('/setup', { config: publicAccess, schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
+  app.get('/setup', { config: publicAccess, schema: { hide: true } }, (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(page),
+  );
   app.get<{ Params: { file: string } }>('/setup/:file', { config: publicAccess, schema: { hide: true } }, (request, reply) => {
     const file = files.get(request.params.file);
     if (!file) return reply.callNotFound();

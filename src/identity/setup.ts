@@ -15,7 +15,10 @@ export async function issueSetupToken(ctx: IdentityContext): Promise<string | nu
     const anyUser = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (anyUser) return null;
     await trx.updateTable('setup_tokens').set({ used_at: ctx.now() }).where('used_at', 'is', null).execute();
-    await trx.insertInto('setup_tokens').values({ token_hash: tokenDigest(token), used_at: null }).execute();
+    await trx
+      .insertInto('setup_tokens')
+      .values({ token_hash: tokenDigest(token), used_at: null })
+      .execute();
     await audit({ actorType: 'system', actorId: null }, { action: 'setup.token-issued', subjectType: 'deployment', subjectId: 'setup' });
     return token;
   });
@@ -29,7 +32,11 @@ export interface FirstAdministrator {
   password: string;
 }
 
-export async function completeSetup(ctx: IdentityContext, input: FirstAdministrator, requestId: string | null): Promise<{ userId: string; organisationId: string }> {
+export async function completeSetup(
+  ctx: IdentityContext,
+  input: FirstAdministrator,
+  requestId: string | null,
+): Promise<{ userId: string; organisationId: string }> {
   const userId = randomUUID();
   const organisationId = randomUUID();
   const passwordHash = await hashPassword(input.password);
@@ -44,7 +51,12 @@ export async function completeSetup(ctx: IdentityContext, input: FirstAdministra
     if (used.numUpdatedRows === 0n || anyUser) throw new Problem('setup-token-invalid');
     await trx
       .insertInto('organisations')
-      .values({ id: organisationId, name: input.organisation.name, kind: input.organisation.kind, country: input.organisation.country ?? null })
+      .values({
+        id: organisationId,
+        name: input.organisation.name,
+        kind: input.organisation.kind,
+        country: input.organisation.country ?? null,
+      })
       .execute();
     await trx
       .insertInto('users')
@@ -65,7 +77,12 @@ export async function completeSetup(ctx: IdentityContext, input: FirstAdministra
       .execute();
     const actor = { actorType: 'public' as const, actorId: null, requestId };
     await audit(actor, { action: 'organisation.create', subjectType: 'organisation', subjectId: organisationId });
-    await audit(actor, { action: 'setup.first-administrator', subjectType: 'user', subjectId: userId, detail: { roles: ['administrator'] } });
+    await audit(actor, {
+      action: 'setup.first-administrator',
+      subjectType: 'user',
+      subjectId: userId,
+      detail: { roles: ['administrator'] },
+    });
     return { userId, organisationId };
   });
 }

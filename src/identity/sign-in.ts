@@ -76,9 +76,7 @@ export async function signIn(
 
   let enrolment: SignInResult['enrolment'];
   if (!user.totp_confirmed_at) {
-    const secret = user.totp_secret_sealed
-      ? ctx.sealer.open(user.totp_secret_sealed, `users.totp_secret:${user.id}`)
-      : newTotpSecret();
+    const secret = user.totp_secret_sealed ? ctx.sealer.open(user.totp_secret_sealed, `users.totp_secret:${user.id}`) : newTotpSecret();
     if (!user.totp_secret_sealed) {
       await ctx.db
         .updateTable('users')

@@ -19,7 +19,13 @@ export interface TestVigie {
 export async function createTestVigie(env: Record<string, string> = {}): Promise<TestVigie> {
   const dir = await mkdtemp(path.join(tmpdir(), 'vigie-test-'));
   const testStore = await openTestStore();
-  const config = loadConfig({ VIGIE_DATA_DIR: dir, VIGIE_LOG_LEVEL: 'silent', VIGIE_REQUESTS_PER_MINUTE: '100000', VIGIE_SIGN_IN_ATTEMPTS_PER_MINUTE: '100000', ...env });
+  const config = loadConfig({
+    VIGIE_DATA_DIR: dir,
+    VIGIE_LOG_LEVEL: 'silent',
+    VIGIE_REQUESTS_PER_MINUTE: '100000',
+    VIGIE_SIGN_IN_ATTEMPTS_PER_MINUTE: '100000',
+    ...env,
+  });
   const vigie = await createVigie(config, { store: testStore.store });
   const organisation = await vigie.identity.createOrganisation(
     { actorType: 'system', actorId: null },

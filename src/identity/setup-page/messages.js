@@ -56,7 +56,8 @@ export const messages = {
     'factor.link': "Ouvrir dans une application d'authentification",
     'factor.submit': 'Se connecter',
     'done.heading': 'Vous êtes connecté',
-    'done.text': "Votre compte d'administrateur est prêt. La console du personnel arrive avec les prochaines versions ; l'API est décrite à /api/openapi.json.",
+    'done.text':
+      "Votre compte d'administrateur est prêt. La console du personnel arrive avec les prochaines versions ; l'API est décrite à /api/openapi.json.",
     'error.token': "Ce lien d'installation n'a pas de jeton ou a déjà servi. Redémarrez Vigie pour en afficher un nouveau.",
     'error.generic': 'Une erreur est survenue. Vérifiez les champs et réessayez.',
   },

@@ -38,7 +38,5 @@ export function allowedActions(principal: Principal | null): Action[] {
 
 export function actorOf(principal: Principal | null): { actorType: 'user' | 'api_key' | 'public'; actorId: string | null } {
   if (!principal) return { actorType: 'public', actorId: null };
-  return principal.kind === 'user'
-    ? { actorType: 'user', actorId: principal.userId }
-    : { actorType: 'api_key', actorId: principal.keyId };
+  return principal.kind === 'user' ? { actorType: 'user', actorId: principal.userId } : { actorType: 'api_key', actorId: principal.keyId };
 }

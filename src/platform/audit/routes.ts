@@ -35,7 +35,9 @@ export function auditRoutes(app: HttpApp, { db }: { db: Kysely<AnyDatabase> }): 
   app.get('/api/audit/verify', { config: { access: { action: 'audit.verify' } }, schema: { tags, response: { 200: Verification } } }, () =>
     verifyAudit(db),
   );
-  app.get('/api/audit', { config: { access: { action: 'audit.read' } }, schema: { tags, querystring: Query, response: { 200: Type.Array(Entry) } } }, (request) =>
-    readAudit(db, request.query),
+  app.get(
+    '/api/audit',
+    { config: { access: { action: 'audit.read' } }, schema: { tags, querystring: Query, response: { 200: Type.Array(Entry) } } },
+    (request) => readAudit(db, request.query),
   );
 }

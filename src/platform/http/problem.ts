@@ -25,8 +25,7 @@ export type FieldCode = 'required' | 'unknown' | 'invalid' | 'too-short' | 'too-
 
 /** One invalid input: a JSON pointer into the body, or a named query, path or header parameter. */
 export type FieldProblem =
-  | { in: 'body'; pointer: string; code: FieldCode }
-  | { in: 'query' | 'path' | 'header'; parameter: string; code: FieldCode };
+  { in: 'body'; pointer: string; code: FieldCode } | { in: 'query' | 'path' | 'header'; parameter: string; code: FieldCode };
 
 export function problemType(kind: ProblemKind): string {
   return `urn:vigie:problem:${kind}`;

@@ -26,13 +26,7 @@ declare module 'fastify' {
   }
 }
 
-export type HttpApp = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
+export type HttpApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
 export interface RouteEntry {
   method: string;
@@ -109,8 +103,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
   await app.register(rateLimit, {
     max: options.requestsPerMinute,
     timeWindow: '1 minute',
-    errorResponseBuilder: (_request, context) =>
-      new Problem('rate-limited', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+    errorResponseBuilder: (_request, context) => new Problem('rate-limited', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
   });
   await app.register(swagger, {
     openapi: {

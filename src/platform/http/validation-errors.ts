@@ -56,8 +56,6 @@ export function fieldProblemsOf(errors: FastifySchemaValidationError[], context:
     if (!known || code === 'choice') byPointer.set(pointer, code);
   }
   return [...byPointer].map(([pointer, code]) =>
-    location === 'body'
-      ? { in: 'body', pointer, code }
-      : { in: location, parameter: pointer.replace(/^\//, '').split('/')[0] ?? '', code },
+    location === 'body' ? { in: 'body', pointer, code } : { in: location, parameter: pointer.replace(/^\//, '').split('/')[0] ?? '', code },
   );
 }

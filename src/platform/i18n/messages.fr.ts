@@ -24,6 +24,6 @@ export const fr: Record<MessageKey, string> = {
   'field.too-long': 'Cette valeur est trop longue',
   'field.format': "Cette valeur n'a pas le format attendu",
   'field.type': "Cette valeur n'a pas le bon type",
-  'field.choice': "Cette valeur ne fait pas partie des choix permis",
+  'field.choice': 'Cette valeur ne fait pas partie des choix permis',
   'field.range': 'Cette valeur est hors des limites',
 };
