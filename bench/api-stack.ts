@@ -33,10 +33,10 @@ function summary(result: autocannon.Result) {
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-export async function benchApiStack(options: { seconds: number; connections: number }): Promise<StackResult> {
+export async function benchApiStack(options: { seconds: number; connections: number; databaseUrl?: string }): Promise<StackResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'vigie-bench-'));
   const config = loadConfig({
-    ...process.env,
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     VIGIE_DATA_DIR: dir,
     VIGIE_LOG_LEVEL: 'silent',
     VIGIE_REQUESTS_PER_MINUTE: '100000000',

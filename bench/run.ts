@@ -1,21 +1,29 @@
 import os from 'node:os';
-import { benchApiStack } from './api-stack.js';
+import { benchApiStack, type StackResult } from './api-stack.js';
+import { withBenchDatabase } from './postgres.js';
 
-/** Runs every benchmark and prints its figures and the ratio to its reference. */
+/**
+ * Runs the benchmarks and prints their figures and ratios. The PostgreSQL runs use the
+ * server at BENCH_DATABASE_URL (default: the local one), in a database of their own.
+ */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-process.stdout.write(
-  `machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}\n`,
-);
-process.stdout.write(`date: ${new Date().toISOString()}\n\n`);
+const cpus = os.cpus();
+process.stdout.write(`machine: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}\n`);
+process.stdout.write(`date: ${new Date().toISOString()}\n`);
 
-const result = await benchApiStack({ seconds, connections });
-const line = (name: string, r: { requestsPerSecond: number; p50: number; p99: number }) =>
-  `${name.padEnd(28)} ${r.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms`;
-process.stdout.write(`API stack on ${result.store} (${connections} connections, ${seconds} s each)\n`);
-process.stdout.write(`${line('bare route (reference)', result.bare)}\n`);
-process.stdout.write(`${line('auth + validation + audit', result.stack)}\n`);
-process.stdout.write(
-  `cost ratio (bare / stack): ${result.ratio.toFixed(2)}× — each stacked request costs ${result.ratio.toFixed(2)} bare requests\n`,
-);
+function report(result: StackResult): void {
+  const line = (name: string, r: StackResult['bare']) =>
+    `  ${name.padEnd(28)} ${r.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms`;
+  process.stdout.write(`\nAPI stack on ${result.store} (${connections} connections, ${seconds} s each)\n`);
+  process.stdout.write(`${line('bare route (reference)', result.bare)}\n`);
+  process.stdout.write(`${line('auth + validation + audit', result.stack)}\n`);
+  process.stdout.write(`  ratio bare/stack: ${result.ratio.toFixed(2)} (a stacked request costs ${result.ratio.toFixed(2)} bare requests)\n`);
+}
+
+report(await benchApiStack({ seconds, connections }));
+const onServer = await withBenchDatabase(serverUrl, (databaseUrl) => benchApiStack({ seconds, connections, databaseUrl }));
+if (onServer) report(onServer);
+else process.stdout.write(`\n(no PostgreSQL server at ${serverUrl.replace(/\/\/[^@]*@/, '//')}: skipped)\n`);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { StaffRole } from '../platform/access/index.js';
 import { Problem } from '../platform/http/index.js';
 import type { IdentityContext } from './context.js';
@@ -6,6 +7,7 @@ import { normaliseEmail, type Organisation, type OrganisationKind, type UserPers
 import type { Actor } from './ports.js';
 import { hashPassword } from './secrets.js';
 import { revokeSessionsOf } from './sessions.js';
+import type { IdentityTables } from './tables.js';
 
 export interface NewUser {
   organisationId: string;
@@ -37,6 +39,31 @@ export async function listOrganisations(ctx: IdentityContext): Promise<Organisat
   return rows.map((row) => ({ ...row, kind: row.kind as OrganisationKind }));
 }
 
+/** Writes a new account with its personal fields sealed; the caller checks and audits. */
+export async function insertUser(
+  ctx: IdentityContext,
+  trx: Transaction<IdentityTables>,
+  user: { id: string; organisationId: string; email: string; name: string; roles: readonly StaffRole[]; passwordHash: string },
+): Promise<void> {
+  await trx
+    .insertInto('users')
+    .values({
+      id: user.id,
+      organisation_id: user.organisationId,
+      email_sealed: ctx.sealer.seal(normaliseEmail(user.email), `users.email:${user.id}`),
+      email_index: emailIndex(ctx, user.email),
+      name_sealed: ctx.sealer.seal(user.name, `users.name:${user.id}`),
+      roles: [...new Set(user.roles)],
+      password_hash: user.passwordHash,
+      totp_secret_sealed: null,
+      totp_confirmed_at: null,
+      totp_last_step: null,
+      locked_until: null,
+      disabled_at: null,
+    })
+    .execute();
+}
+
 export async function createUser(ctx: IdentityContext, actor: Actor, input: NewUser): Promise<UserSummary> {
   const id = randomUUID();
   const index = emailIndex(ctx, input.email);
@@ -46,23 +73,14 @@ export async function createUser(ctx: IdentityContext, actor: Actor, input: NewU
     if (!organisation) throw new Problem('validation', { fields: [{ in: 'body', pointer: '/organisationId', code: 'invalid' }] });
     const taken = await trx.selectFrom('users').select('id').where('email_index', '=', index).executeTakeFirst();
     if (taken) throw new Problem('conflict', { fields: [{ in: 'body', pointer: '/email', code: 'invalid' }] });
-    await trx
-      .insertInto('users')
-      .values({
-        id,
-        organisation_id: input.organisationId,
-        email_sealed: ctx.sealer.seal(normaliseEmail(input.email), `users.email:${id}`),
-        email_index: index,
-        name_sealed: ctx.sealer.seal(input.name, `users.name:${id}`),
-        roles: [...new Set(input.roles)],
-        password_hash: passwordHash,
-        totp_secret_sealed: null,
-        totp_confirmed_at: null,
-        totp_last_step: null,
-        locked_until: null,
-        disabled_at: null,
-      })
-      .execute();
+    await insertUser(ctx, trx, {
+      id,
+      organisationId: input.organisationId,
+      email: input.email,
+      name: input.name,
+      roles: input.roles,
+      passwordHash,
+    });
     await audit(actor, {
       action: 'user.create',
       subjectType: 'user',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Problem } from '../platform/http/index.js';
-import { emailIndex } from './accounts.js';
+import { insertUser } from './accounts.js';
 import type { IdentityContext } from './context.js';
-import { normaliseEmail, type OrganisationKind } from './model.js';
+import type { OrganisationKind } from './model.js';
 import { hashPassword, newToken, tokenDigest } from './secrets.js';
 
 /**
@@ -58,23 +58,14 @@ export async function completeSetup(
         country: input.organisation.country ?? null,
       })
       .execute();
-    await trx
-      .insertInto('users')
-      .values({
-        id: userId,
-        organisation_id: organisationId,
-        email_sealed: ctx.sealer.seal(normaliseEmail(input.email), `users.email:${userId}`),
-        email_index: emailIndex(ctx, input.email),
-        name_sealed: ctx.sealer.seal(input.name, `users.name:${userId}`),
-        roles: ['administrator'],
-        password_hash: passwordHash,
-        totp_secret_sealed: null,
-        totp_confirmed_at: null,
-        totp_last_step: null,
-        locked_until: null,
-        disabled_at: null,
-      })
-      .execute();
+    await insertUser(ctx, trx, {
+      id: userId,
+      organisationId,
+      email: input.email,
+      name: input.name,
+      roles: ['administrator'],
+      passwordHash,
+    });
     const actor = { actorType: 'public' as const, actorId: null, requestId };
     await audit(actor, { action: 'organisation.create', subjectType: 'organisation', subjectId: organisationId });
     await audit(actor, {
