@@ -1,0 +1,10 @@
+export type { PdqHash } from './hash.js';
+export { PDQ_HASH_BITS, PDQ_HASH_WORDS, emptyPdqHash, fromHex, getBit, pdqHashEquals, pdqHashFromWords, toHex } from './hash.js';
+export { hamming, popcount32 } from './hamming.js';
+export { PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from './thresholds.js';
+export type { PdqDihedralResult, PdqResult } from './pdq.js';
+export { pdqDihedralFromGrey, pdqDihedralFromRgb, pdqFromGrey, pdqFromRgb } from './pdq.js';
+export type { DihedralVariant } from './dihedral.js';
+export { DIHEDRAL_VARIANTS } from './dihedral.js';
+export { pdqDihedralFromBuffer, pdqDihedralFromFile, pdqFromBuffer, pdqFromFile } from './file.js';
+export { PdqDecodeError } from './errors.js';
