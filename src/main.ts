@@ -6,9 +6,8 @@ import {
   identitySealedColumns,
   type AuditWriter,
   type IdentityService,
-  type Sealer,
 } from './identity/index.js';
-import { auditMigrations, auditRoutes, recordAudit } from './platform/audit/index.js';
+import { auditMigrations, auditRoutes, recordAudit, startAuditSealer } from './platform/audit/index.js';
 import type { Config } from './platform/config/index.js';
 import { collectSealedColumns, createFieldCipher, loadKeyRing, type FieldCipher, type SealedColumn } from './platform/crypto/index.js';
 import { buildHttpServer, type HttpApp, type RouteEntry } from './platform/http/index.js';
@@ -54,7 +53,6 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
 
   const jobs = createJobQueue(store, { pollIntervalSeconds: config.jobPollSeconds, concurrency: config.workerConcurrency, logger });
 
-  const sealer: Sealer = cipher;
   const audit: AuditWriter = async (trx, actor, record) => {
     await recordAudit(trx, {
       actorType: actor.actorType,
@@ -67,7 +65,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
       detail: record.detail ?? {},
     });
   };
-  const identity = createIdentityService({ db: store.db, sealer, audit, settings: config });
+  const identity = createIdentityService({ db: store.db, sealer: cipher, audit, settings: config });
 
   const { app, routes } = await buildHttpServer({
     logger: logger as FastifyBaseLogger,
@@ -93,6 +91,10 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   options.extraRoutes?.(app, { audit });
   await app.ready();
   await jobs.start({ work: options.workers ?? false });
+  const auditSealer = startAuditSealer(store.db, {
+    intervalMs: config.auditSealMilliseconds,
+    onError: (error) => logger.error({ err: error }, 'audit sealing failed'),
+  });
 
   return {
     config,
@@ -106,6 +108,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     async close() {
       await app.close();
       await jobs.stop();
+      await auditSealer.stop();
       if (!options.store) await store.close();
     },
   };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../src/identity/index.js';
+import { sealAudit } from '../src/platform/audit/index.js';
 import { cookieFrom, createTestVigie, signInAs, testPassword, type TestVigie } from './support/app.js';
 
 let t: TestVigie;
@@ -145,6 +146,7 @@ describe('administration of accounts and keys', () => {
     const read = await t.vigie.app.inject({ method: 'GET', url: `/api/users/${user.id}/personal-data`, headers: admin.headers });
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual({ email: 'reader.target@example.org', name: 'Camille Exemple' });
+    await sealAudit(t.testStore.store.db);
     const entries = await t.testStore.store.db
       .selectFrom('audit_log')
       .select(['action', 'actor_id'])

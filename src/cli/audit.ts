@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../platform/config/index.js';
-import { verifyAudit } from '../platform/audit/index.js';
+import { pendingAudit, sealAudit, verifyAudit } from '../platform/audit/index.js';
 import { openStore } from '../platform/store/index.js';
 
 export function auditCommands(audit: Command, config: () => Config): void {
@@ -11,7 +11,9 @@ export function auditCommands(audit: Command, config: () => Config): void {
       const settings = config();
       const store = await openStore({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
       try {
+        await sealAudit(store.db);
         const result = await verifyAudit(store.db);
+        const pending = await pendingAudit(store.db);
         for (const problem of result.problems) process.stdout.write(`entry ${problem.seq}: ${problem.problem} — ${problem.message}\n`);
         if (result.truncated) process.stdout.write('(more problems were found; only the first are listed)\n');
         process.stdout.write(

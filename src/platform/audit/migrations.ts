@@ -59,4 +59,28 @@ export const auditMigrations: Migrations = {
       `.execute(db);
     },
   },
+  '20261122-11-audit-pending': {
+    async up(db: Kysely<unknown>) {
+      // Entries are written here, in the transaction of the change they record, without
+      // any lock; the sealer then chains them into audit_log once their transactions have
+      // committed. Appending to the chain directly would make every auditing transaction
+      // wait for the previous one's commit.
+      await sql`
+        create table audit_pending (
+          id bigint generated always as identity primary key,
+          at timestamptz not null default clock_timestamp(),
+          actor_type text not null check (actor_type in ('user', 'api_key', 'system', 'public')),
+          actor_id text,
+          organisation_id text,
+          action text not null,
+          subject_type text,
+          subject_id text,
+          request_id text,
+          detail jsonb not null default '{}'
+        );
+        create trigger audit_pending_no_update before update on audit_pending
+          for each row execute function audit_refuse_change();
+      `.execute(db);
+    },
+  },
 };

@@ -3,7 +3,7 @@ import { openTestStore, type TestStore } from '../../../test/support/store.js';
 import { migrateToLatest } from '../store/index.js';
 import { auditMigrations } from './migrations.js';
 import { readAudit } from './read.js';
-import { recordAudit } from './record.js';
+import { recordSealed } from './testing.js';
 
 let test: TestStore;
 
@@ -11,16 +11,15 @@ beforeAll(async () => {
   test = await openTestStore();
   await migrateToLatest(test.store.db, auditMigrations);
   for (let i = 1; i <= 7; i += 1) {
-    await test.store.db.transaction().execute((trx) =>
-      recordAudit(trx, {
-        actorType: 'user',
-        actorId: 'u-1',
-        action: i === 1 ? 'case.open' : 'case.read',
-        subjectType: 'case',
-        subjectId: i % 2 === 0 ? 'c-even' : 'c-odd',
-        detail: { step: i },
-      }),
-    );
+    // Sealed one by one, so that the chain's order is the order they were written in.
+    await recordSealed(test.store.db, {
+      actorType: 'user',
+      actorId: 'u-1',
+      action: i === 1 ? 'case.open' : 'case.read',
+      subjectType: 'case',
+      subjectId: i % 2 === 0 ? 'c-even' : 'c-odd',
+      detail: { step: i },
+    });
   }
 });
 afterAll(() => test.drop());

@@ -2,9 +2,6 @@ import { sql, type Transaction } from 'kysely';
 import { chainHash } from './chain-hash.js';
 import { actorTypes, type AuditDetail, type AuditEntry, type AuditRecord } from './entry.js';
 
-/** The advisory lock that makes appenders take turns (any constant unique to the audit log). */
-const APPEND_LOCK = 0x5649_4749_4541;
-
 /** The text form of a timestamptz that verifyAudit reads back: UTC, to the millisecond. */
 export const atText = (column: string) => sql<string>`to_char(${sql.raw(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -35,25 +32,32 @@ function checked(entry: AuditEntry): Omit<AuditRecord, 'seq' | 'at' | 'prevHash'
 }
 
 /**
- * Appends an entry to the audit log, inside the caller's transaction, so that the entry
- * exists if and only if the change it records is committed.
- *
- * Appenders take turns on an advisory lock held until the transaction ends: call it late
- * in the transaction. Under repeatable read or serializable isolation a concurrent append
- * makes the transaction fail with a serialization error, to be retried like any other.
+ * Writes an entry of the audit log inside the caller's transaction, so that the entry
+ * exists if and only if the change it records is committed. It takes no lock: the sealer
+ * (`sealAudit`) chains it by its hash within moments of the commit.
  */
-export async function recordAudit<Tables>(trx: Transaction<Tables>, entry: AuditEntry): Promise<AuditRecord> {
+export async function recordAudit<Tables>(trx: Transaction<Tables>, entry: AuditEntry): Promise<void> {
   if (!trx.isTransaction) {
     throw new Error('recordAudit must run in the transaction of the change it records');
   }
   const fields = checked(entry);
-  await sql`select pg_advisory_xact_lock(${sql.lit(APPEND_LOCK)})`.execute(trx);
-  const { rows } = await sql<{ last_seq: string; last_hash: string; at: string }>`
-    select last_seq::text as last_seq, last_hash, ${atText('clock_timestamp()')} as at from audit_head`.execute(trx);
+  await sql`
+    insert into audit_pending (actor_type, actor_id, organisation_id, action, subject_type, subject_id, request_id, detail)
+    values (${fields.actorType}, ${fields.actorId}, ${fields.organisationId}, ${fields.action}, ${fields.subjectType},
+      ${fields.subjectId}, ${fields.requestId}, ${JSON.stringify(fields.detail)}::text::jsonb)`.execute(trx);
+}
+
+/** Appends one entry to the hash chain; the caller holds the append lock (see seal.ts). */
+export async function appendToChain<Tables>(
+  trx: Transaction<Tables>,
+  fields: Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>,
+): Promise<AuditRecord> {
+  const { rows } = await sql<{ last_seq: string; last_hash: string }>`
+    select last_seq::text as last_seq, last_hash from audit_head`.execute(trx);
   const head = rows[0];
   if (!head) throw new Error('The audit head is missing: the audit migrations have not run');
   const seq = (BigInt(head.last_seq) + 1n).toString();
-  const unhashed = { seq, at: head.at, ...fields };
+  const unhashed = { seq, ...fields };
   const record: AuditRecord = { ...unhashed, prevHash: head.last_hash, hash: chainHash(head.last_hash, unhashed) };
   await sql`
     insert into audit_log (seq, at, actor_type, actor_id, organisation_id, action, subject_type, subject_id,

@@ -3,10 +3,17 @@ import { Type } from 'typebox';
 import type { HttpApp } from '../http/index.js';
 import type { AnyDatabase } from '../store/index.js';
 import { readAudit } from './read.js';
+import { pendingAudit, sealAudit } from './seal.js';
 import { verifyAudit } from './verify.js';
 
 const Problem = Type.Object({ seq: Type.String(), problem: Type.String(), message: Type.String() });
-const Verification = Type.Object({ ok: Type.Boolean(), entries: Type.Number(), problems: Type.Array(Problem), truncated: Type.Boolean() });
+const Verification = Type.Object({
+  ok: Type.Boolean(),
+  entries: Type.Number(),
+  problems: Type.Array(Problem),
+  truncated: Type.Boolean(),
+  pending: Type.Integer({ description: 'entries written but not chained yet (their transactions may still run)' }),
+});
 const Entry = Type.Object({
   seq: Type.String(),
   at: Type.String(),
@@ -32,8 +39,14 @@ const Query = Type.Object(
 
 export function auditRoutes(app: HttpApp, { db }: { db: Kysely<AnyDatabase> }): void {
   const tags = ['audit'];
-  app.get('/api/audit/verify', { config: { access: { action: 'audit.verify' } }, schema: { tags, response: { 200: Verification } } }, () =>
-    verifyAudit(db),
+  app.get(
+    '/api/audit/verify',
+    { config: { access: { action: 'audit.verify' } }, schema: { tags, response: { 200: Verification } } },
+    async () => {
+      await sealAudit(db);
+      const result = await verifyAudit(db);
+      return { ...result, pending: (await pendingAudit(db)).count };
+    },
   );
   app.get(
     '/api/audit',

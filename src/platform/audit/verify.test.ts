@@ -4,7 +4,7 @@ import { migrateToLatest, runSql } from '../store/index.js';
 import { chainHash } from './chain-hash.js';
 import type { AuditRecord } from './entry.js';
 import { auditMigrations } from './migrations.js';
-import { recordAudit } from './record.js';
+import { recordSealed } from './testing.js';
 import { verifyAudit } from './verify.js';
 
 let test: TestStore;
@@ -62,16 +62,14 @@ beforeEach(async () => {
   chain = [];
   for (let i = 1; i <= 10; i += 1) {
     chain.push(
-      await test.store.db.transaction().execute((trx) =>
-        recordAudit(trx, {
-          actorType: 'user',
-          actorId: `u-${i}`,
-          action: 'case.read',
-          subjectType: 'case',
-          subjectId: `c-${i}`,
-          detail: { n: i },
-        }),
-      ),
+      await recordSealed(test.store.db, {
+        actorType: 'user',
+        actorId: `u-${i}`,
+        action: 'case.read',
+        subjectType: 'case',
+        subjectId: `c-${i}`,
+        detail: { n: i },
+      }),
     );
   }
 });

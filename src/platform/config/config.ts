@@ -24,6 +24,7 @@ export const ConfigSchema = Type.Object({
   signInAttemptsPerMinute: Type.Integer({ minimum: 1 }),
   workerConcurrency: Type.Integer({ minimum: 1, maximum: 64 }),
   jobPollSeconds: Type.Number({ minimum: 0.5 }),
+  auditSealMilliseconds: Type.Integer({ minimum: 50, maximum: 60_000 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -56,6 +57,7 @@ const variables: Record<keyof Config, string> = {
   signInAttemptsPerMinute: 'VIGIE_SIGN_IN_ATTEMPTS_PER_MINUTE',
   workerConcurrency: 'VIGIE_WORKER_CONCURRENCY',
   jobPollSeconds: 'VIGIE_JOB_POLL_SECONDS',
+  auditSealMilliseconds: 'VIGIE_AUDIT_SEAL_MS',
 };
 
 export function variableOf(setting: keyof Config): string {
@@ -85,6 +87,7 @@ function defaults(env: Env): Record<keyof Config, unknown> {
     signInAttemptsPerMinute: '10',
     workerConcurrency: '4',
     jobPollSeconds: '2',
+    auditSealMilliseconds: '1000',
   };
 }
 
