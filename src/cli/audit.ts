@@ -19,6 +19,7 @@ export function auditCommands(audit: Command, config: () => Config): void {
         process.stdout.write(
           result.ok ? `audit log intact: ${result.entries} entries\n` : `audit log NOT intact (${result.entries} entries read)\n`,
         );
+        if (pending.count > 0) process.stdout.write(`${pending.count} entries wait to be chained (oldest ${pending.oldest})\n`);
         process.exitCode = result.ok ? 0 : 1;
       } finally {
         await store.close();

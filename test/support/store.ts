@@ -41,6 +41,12 @@ export async function openTestStore(): Promise<TestStore> {
       await store.close();
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
+      // Child processes of a test (workers, the CLI) may still be closing their connections.
+      for (let attempt = 0; attempt < 50; attempt += 1) {
+        const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     },

@@ -29,6 +29,9 @@ export interface Store {
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server closes (restart, administrator) is dropped from the pool;
+    // without a listener its error would end the process. The next query opens a new one.
+    pool.on('error', () => undefined);
     const db = new Kysely<AnyDatabase>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', db, close: () => db.destroy() };
   }
