@@ -14,6 +14,14 @@ import { buildHttpServer, type HttpApp, type RouteEntry } from './platform/http/
 import { createJobQueue, jobRoutes, registerJobMetrics, type JobQueue } from './platform/jobs/index.js';
 import { createLogger, type Logger } from './platform/logging/index.js';
 import { migrateToLatest, openStore, type Store } from './platform/store/index.js';
+import {
+  createReportService,
+  defineReportJobs,
+  reportMigrations,
+  reportRoutes,
+  reportSealedColumns,
+  type ReportService,
+} from './reports/index.js';
 
 export interface Vigie {
   config: Config;
@@ -22,15 +30,16 @@ export interface Vigie {
   cipher: FieldCipher;
   jobs: JobQueue;
   identity: IdentityService;
+  reports: ReportService;
   app: HttpApp;
   routes: RouteEntry[];
   close(): Promise<void>;
 }
 
 /** Every sealed column of every module, for key rotation. */
-export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(identitySealedColumns);
+export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(identitySealedColumns, reportSealedColumns);
 
-export const allMigrations = [auditMigrations, identityMigrations];
+export const allMigrations = [auditMigrations, identityMigrations, reportMigrations];
 
 export interface CreateOptions {
   /** An already open store (tests); otherwise opened from the configuration. */
@@ -66,6 +75,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     });
   };
   const identity = createIdentityService({ db: store.db, sealer: cipher, audit, settings: config });
+  const reports = createReportService({ db: store.db, sealer: cipher, audit, jobs });
+  defineReportJobs(jobs, reports);
 
   const { app, routes } = await buildHttpServer({
     logger: logger as FastifyBaseLogger,
@@ -88,6 +99,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   });
   auditRoutes(app, { db: store.db });
   jobRoutes(app, { queue: jobs });
+  reportRoutes(app, { reports, publicUrl: config.publicUrl });
   options.extraRoutes?.(app, { audit });
   await app.ready();
   await jobs.start({ work: options.workers ?? false });
@@ -103,6 +115,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     cipher,
     jobs,
     identity,
+    reports,
     app,
     routes,
     async close() {

@@ -23,6 +23,13 @@ const rules = {
   'audit.verify': ['administrator'],
   'jobs.read': ['administrator'],
   'partner.whoami': ['partner'],
+  // Reports (intake). Partners' keys submit. The intake and analysis staff and their
+  // supervisor list and read reports without personal data; only analysts, who assess the
+  // content and cross-check it, open the personal fields (each read audited).
+  'report.submit': ['partner'],
+  'report.list': ['intake_operator', 'analyst', 'senior_analyst', 'supervisor'],
+  'report.read': ['intake_operator', 'analyst', 'senior_analyst', 'supervisor'],
+  'report.read-personal': ['analyst', 'senior_analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof rules;

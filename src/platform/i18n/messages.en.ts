@@ -24,6 +24,10 @@ export const en = {
   'field.type': 'This value has the wrong type',
   'field.choice': 'This value is not one of the allowed choices',
   'field.range': 'This value is out of range',
+  // reports: intake
+  'detail.body-not-utf8': 'The request body is not valid UTF-8',
+  'detail.body-not-json': 'The request body is not valid JSON',
+  'detail.idempotency-key-reused': 'This idempotency key was already used for a different request',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -26,4 +26,8 @@ export const fr: Record<MessageKey, string> = {
   'field.type': "Cette valeur n'a pas le bon type",
   'field.choice': 'Cette valeur ne fait pas partie des choix permis',
   'field.range': 'Cette valeur est hors des limites',
+  // reports : réception des signalements
+  'detail.body-not-utf8': "Le corps de la requête n'est pas de l'UTF-8 valide",
+  'detail.body-not-json': "Le corps de la requête n'est pas du JSON valide",
+  'detail.idempotency-key-reused': "Cette clé d'idempotence a déjà servi pour une requête différente",
 };

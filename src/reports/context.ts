@@ -1,0 +1,49 @@
+import type { Kysely, Transaction } from 'kysely';
+import { tablesOf, type AnyDatabase } from '../platform/store/index.js';
+import type { Actor, AuditRecord, AuditWriter, JobEnqueuer, Sealer } from './ports.js';
+import type { ReportTables } from './tables.js';
+
+export interface ReportDeps {
+  db: Kysely<AnyDatabase>;
+  sealer: Sealer;
+  audit: AuditWriter;
+  jobs: JobEnqueuer;
+  now?: () => Date;
+}
+
+/** What a change may do besides writing its tables, all in the same transaction. */
+export interface ChangeTools {
+  audit(actor: Actor, record: AuditRecord): Promise<void>;
+  enqueue(name: string, data: object): Promise<void>;
+}
+
+/** What every use case of the module works with. */
+export class ReportContext {
+  readonly db: Kysely<ReportTables>;
+  readonly sealer: Sealer;
+  readonly now: () => Date;
+  readonly #root: Kysely<AnyDatabase>;
+  readonly #audit: AuditWriter;
+  readonly #jobs: JobEnqueuer;
+
+  constructor(deps: ReportDeps) {
+    this.#root = deps.db;
+    this.db = tablesOf<ReportTables>(deps.db) as Kysely<ReportTables>;
+    this.sealer = deps.sealer;
+    this.#audit = deps.audit;
+    this.#jobs = deps.jobs;
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Runs a change, its audit entries and the jobs that follow it, in one transaction. */
+  change<T>(work: (trx: Transaction<ReportTables>, tools: ChangeTools) => Promise<T>): Promise<T> {
+    return this.#root.transaction().execute((trx) =>
+      work(tablesOf<ReportTables>(trx) as Transaction<ReportTables>, {
+        audit: (actor, record) => this.#audit(trx, actor, record),
+        enqueue: async (name, data) => {
+          await this.#jobs.enqueue(trx, name, data);
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,8 @@
+export { createReportService, defineReportJobs, type ReportService, type JobDefiner } from './service.js';
+export { reportRoutes, type ReportRouteOptions } from './routes.js';
+export { reportMigrations } from './migrations.js';
+export { reportSealedColumns, reportStatuses, crossMatchJob, type ReportStatus } from './model.js';
+export { categories, ncmecMapping, ncmecIncidentTypes, categoryOfNcmec, type Category, type NcmecIncidentType } from './categories.js';
+export { countryCodes, isCountryCode } from './countries.js';
+export { ReportContent, ReportV1, reportFormat, channels, limits, publishedSchema, type Channel } from './report-v1.js';
+export type { Sealer, Actor, AuditRecord, AuditWriter, JobEnqueuer } from './ports.js';

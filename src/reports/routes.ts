@@ -1,0 +1,141 @@
+import type { FastifyRequest } from 'fastify';
+import { actorOf } from '../platform/access/index.js';
+import { Problem, type HttpApp } from '../platform/http/index.js';
+import { IdParams } from './contracts.js';
+import type { Actor } from './ports.js';
+import { publishedSchema, ReportContent } from './report-v1.js';
+import type { ReportService } from './service.js';
+import { acceptStrictJsonOnly, strictValidatorCompiler } from './strict-input.js';
+import * as c from './views.js';
+
+export interface ReportRouteOptions {
+  reports: ReportService;
+  /** The deployment's public URL, for the identifiers of the published schemas. */
+  publicUrl: string;
+  /** Per address and minute, on the public submission and addition routes. Default 10. */
+  publicSubmissionsPerMinute?: number;
+  /** Per address and minute, on the public status route. Default 30. */
+  publicLookupsPerMinute?: number;
+}
+
+/** The largest batch body: 500 reports of ordinary size, with room to spare. */
+const batchBodyLimit = 10 * 1024 * 1024;
+
+function actorOfRequest(request: FastifyRequest): Actor {
+  return { ...actorOf(request.principal), organisationId: request.principal?.organisationId ?? null, requestId: request.id };
+}
+
+function partnerOf(request: FastifyRequest) {
+  const principal = request.principal;
+  if (principal?.kind !== 'api_key') throw new Problem('forbidden');
+  return { actor: actorOfRequest(request), organisationId: principal.organisationId, apiKeyId: principal.keyId };
+}
+
+/**
+ * Intake: partners' JSON submissions, the public's submissions with their receipt code, and
+ * the published schemas. Strict input in this scope (see strict-input.ts).
+ */
+function intakeRoutes(scope: HttpApp, options: ReportRouteOptions): void {
+  const { reports } = options;
+  acceptStrictJsonOnly(scope);
+  scope.setValidatorCompiler(strictValidatorCompiler);
+  const submissionLimit = { max: options.publicSubmissionsPerMinute ?? 10, timeWindow: '1 minute' };
+  const lookupLimit = { max: options.publicLookupsPerMinute ?? 30, timeWindow: '1 minute' };
+  const submit = { access: { action: 'report.submit' } } as const;
+
+  for (const which of ['report', 'report-content'] as const) {
+    const document = publishedSchema(which, options.publicUrl);
+    scope.get(
+      `/api/schemas/${which}/v1.json`,
+      { config: { access: { public: true } }, schema: { tags: ['schemas'], summary: `The ${which} format, version 1, as JSON Schema` } },
+      async (_request, reply) => reply.type('application/schema+json; charset=utf-8').send(document),
+    );
+  }
+
+  scope.post(
+    '/api/partner/reports',
+    {
+      config: submit,
+      schema: { tags: ['partner'], headers: c.IdempotencyHeaders, body: ReportContent, response: { 201: c.ReportReceipt } },
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const { replayed, receipt } = await reports.submitPartnerReport(partnerOf(request), key, request.body);
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).send(receipt);
+    },
+  );
+
+  scope.post(
+    '/api/partner/reports/batch',
+    {
+      config: submit,
+      bodyLimit: batchBodyLimit,
+      schema: { tags: ['partner'], headers: c.IdempotencyHeaders, body: c.PartnerBatch, response: { 201: c.BatchReceipt } },
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const { replayed, receipt } = await reports.submitPartnerBatch(partnerOf(request), key, request.body);
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).send(receipt);
+    },
+  );
+
+  scope.post(
+    '/api/public/reports',
+    {
+      config: { access: { public: true }, rateLimit: submissionLimit },
+      schema: { tags: ['public'], body: ReportContent, response: { 201: c.PublicReceipt } },
+    },
+    async (request, reply) => reply.code(201).send(await reports.submitPublicReport(actorOfRequest(request), request.body)),
+  );
+
+  scope.get(
+    '/api/public/reports/status',
+    {
+      config: { access: { public: true }, rateLimit: lookupLimit },
+      schema: { tags: ['public'], headers: c.ReceiptHeaders, response: { 200: c.PublicStatus } },
+    },
+    (request) => reports.publicStatus(request.headers['receipt-code']),
+  );
+
+  scope.post(
+    '/api/public/reports/additions',
+    {
+      config: { access: { public: true }, rateLimit: submissionLimit },
+      schema: { tags: ['public'], body: c.PublicAddition, response: { 201: c.AdditionReceipt } },
+    },
+    async (request, reply) => {
+      const { receiptCode, ...addition } = request.body;
+      return reply.code(201).send(await reports.addInformation(actorOfRequest(request), receiptCode, addition));
+    },
+  );
+}
+
+/** Staff: the list and the non-personal view, and the audited personal view. */
+function staffRoutes(app: HttpApp, { reports }: ReportRouteOptions): void {
+  const tags = ['reports'];
+  app.get(
+    '/api/reports',
+    { config: { access: { action: 'report.list' } }, schema: { tags, querystring: c.ReportFilter, response: { 200: c.ReportPage } } },
+    (request) => reports.listReports(request.query),
+  );
+  app.get(
+    '/api/reports/:id',
+    { config: { access: { action: 'report.read' } }, schema: { tags, params: IdParams, response: { 200: c.ReportDetail } } },
+    (request) => reports.readReport(request.params.id),
+  );
+  app.get(
+    '/api/reports/:id/personal-data',
+    {
+      config: { access: { action: 'report.read-personal' } },
+      schema: { tags, params: IdParams, response: { 200: c.PersonalView } },
+    },
+    (request) => reports.readPersonalData(actorOfRequest(request), request.params.id),
+  );
+}
+
+export function reportRoutes(app: HttpApp, options: ReportRouteOptions): void {
+  void app.register(async (scope) => intakeRoutes(scope as HttpApp, options));
+  staffRoutes(app, options);
+}

@@ -1,0 +1,49 @@
+import { ReportContext, type ReportDeps } from './context.js';
+import { crossMatch } from './cross-match.js';
+import { crossMatchJob, type CrossMatchData } from './model.js';
+import * as publicUse from './public.js';
+import * as staff from './staff.js';
+import * as submit from './submit.js';
+
+type Rest<F> = F extends (ctx: ReportContext, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
+function bind<F extends (ctx: ReportContext, ...rest: never[]) => unknown>(ctx: ReportContext, use: F): Rest<F> {
+  return ((...rest: never[]) => use(ctx, ...rest)) as Rest<F>;
+}
+
+/** What this module needs to define its jobs. */
+export interface JobDefiner {
+  define<Data extends object>(
+    name: string,
+    handler: (job: { data: Data }) => Promise<void>,
+    options?: { retryLimit?: number; expireSeconds?: number },
+  ): void;
+}
+
+/** The intake use cases, bound to one database. */
+export function createReportService(deps: ReportDeps) {
+  const ctx = new ReportContext(deps);
+  return {
+    submitPartnerReport: bind(ctx, submit.submitPartnerReport),
+    submitPartnerBatch: bind(ctx, submit.submitPartnerBatch),
+    submitPublicReport: bind(ctx, submit.submitPublicReport),
+    publicStatus: bind(ctx, publicUse.publicStatus),
+    addInformation: bind(ctx, publicUse.addInformation),
+    listReports: bind(ctx, staff.listReports),
+    readReport: bind(ctx, staff.readReport),
+    readPersonalData: bind(ctx, staff.readPersonalData),
+    crossMatch: bind(ctx, crossMatch),
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;
+
+/** Declares the module's jobs on the queue (before it starts). */
+export function defineReportJobs(jobs: JobDefiner, reports: ReportService): void {
+  jobs.define<CrossMatchData>(
+    crossMatchJob,
+    async (job) => {
+      await reports.crossMatch(job.data.reportIds);
+    },
+    { retryLimit: 10, expireSeconds: 300 },
+  );
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { Problem, type FieldProblem } from '../platform/http/index.js';
+import { checkBatch, checkReport } from './checks.js';
+import type { ChangeTools, ReportContext } from './context.js';
+import { claimIdempotencyKey, requestFingerprint } from './idempotency.js';
+import { crossMatchJob, type CrossMatchData } from './model.js';
+import type { Actor } from './ports.js';
+import { newReceiptCode, normaliseReceiptCode, receiptHash } from './receipt.js';
+import type { Channel, ReportContent } from './report-v1.js';
+import { reportRows, type IncomingReport } from './rows.js';
+import { insertReports } from './store.js';
+import type { ReportTables } from './tables.js';
+
+export interface ReportReceipt {
+  reportId: string;
+  receivedAt: string;
+  status: 'received';
+}
+export interface BatchReceipt {
+  count: number;
+  reports: ReportReceipt[];
+}
+export interface PublicReceipt {
+  /** Shown once; only its hash is kept. */
+  receiptCode: string;
+  receivedAt: string;
+}
+
+/** Who submits through a partner key: the key, and the organisation that holds it. */
+export interface PartnerSubmitter {
+  actor: Actor;
+  organisationId: string;
+  apiKeyId: string;
+}
+
+function refuse(problems: FieldProblem[]): void {
+  if (problems.length > 0) throw new Problem('validation', { fields: problems });
+}
+
+function incomingReports(channel: Channel, receivedAt: Date, contents: readonly ReportContent[], from: Partial<IncomingReport>) {
+  return contents.map((content): IncomingReport => ({
+    id: randomUUID(),
+    channel,
+    receivedAt,
+    organisationId: from.organisationId ?? null,
+    apiKeyId: from.apiKeyId ?? null,
+    receiptHash: from.receiptHash ?? null,
+    content,
+  }));
+}
+
+/** The writes of an intake, its audit entries and its follow-up job: the caller's one transaction. */
+async function writeReports(
+  ctx: ReportContext,
+  trx: Transaction<ReportTables>,
+  tools: ChangeTools,
+  actor: Actor,
+  incoming: IncomingReport[],
+): Promise<void> {
+  await insertReports(
+    trx,
+    incoming.map((report) => reportRows(ctx.sealer, report)),
+  );
+  for (const { id, channel, content } of incoming) {
+    await tools.audit(actor, {
+      action: 'report.receive',
+      subjectType: 'report',
+      subjectId: id,
+      detail: {
+        channel,
+        category: content.category,
+        urgent: content.childInImmediateDanger ?? false,
+        urls: content.urls?.length ?? 0,
+        media: content.media?.length ?? 0,
+        onlineIdentifiers: content.onlineIdentifiers?.length ?? 0,
+        ...(incoming.length > 1 ? { batchSize: incoming.length } : {}),
+      },
+    });
+  }
+  const data: CrossMatchData = { reportIds: incoming.map((report) => report.id) };
+  await tools.enqueue(crossMatchJob, data);
+}
+
+async function submitFromPartner<Receipt>(
+  ctx: ReportContext,
+  partner: PartnerSubmitter,
+  request: { route: string; idempotencyKey: string; body: unknown; contents: readonly ReportContent[] },
+  receiptOf: (receipts: ReportReceipt[]) => Receipt,
+): Promise<{ replayed: boolean; receipt: Receipt }> {
+  const receivedAt = ctx.now();
+  const incoming = incomingReports('partner_api', receivedAt, request.contents, partner);
+  const receipt = receiptOf(incoming.map((report) => ({ reportId: report.id, receivedAt: receivedAt.toISOString(), status: 'received' })));
+  const fingerprint = requestFingerprint(ctx.sealer, request.route, request.body);
+  return ctx.change(async (trx, tools) => {
+    const claim = { organisationId: partner.organisationId, key: request.idempotencyKey, fingerprint, response: receipt };
+    const earlier = await claimIdempotencyKey(trx, claim);
+    if (earlier) return { replayed: true, receipt: earlier.replay as Receipt };
+    await writeReports(ctx, trx, tools, partner.actor, incoming);
+    return { replayed: false, receipt };
+  });
+}
+
+export function submitPartnerReport(ctx: ReportContext, partner: PartnerSubmitter, idempotencyKey: string, content: ReportContent) {
+  refuse(checkReport(content, '', ctx.now()));
+  return submitFromPartner(
+    ctx,
+    partner,
+    { route: 'report', idempotencyKey, body: content, contents: [content] },
+    (receipts) => receipts[0]!,
+  );
+}
+
+export function submitPartnerBatch(
+  ctx: ReportContext,
+  partner: PartnerSubmitter,
+  idempotencyKey: string,
+  body: { reports: ReportContent[] },
+) {
+  refuse(checkBatch(body.reports, ctx.now()));
+  const route = { route: 'batch', idempotencyKey, body, contents: body.reports };
+  return submitFromPartner(ctx, partner, route, (reports): BatchReceipt => ({ count: reports.length, reports }));
+}
+
+/** A report from the public: anonymous unless the reporter gave contact details and consent. */
+export async function submitPublicReport(ctx: ReportContext, actor: Actor, content: ReportContent): Promise<PublicReceipt> {
+  refuse(checkReport(content, '', ctx.now()));
+  const receiptCode = newReceiptCode();
+  const receivedAt = ctx.now();
+  const incoming = incomingReports('web', receivedAt, [content], { receiptHash: receiptHash(normaliseReceiptCode(receiptCode)!) });
+  await ctx.change((trx, tools) => writeReports(ctx, trx, tools, actor, incoming));
+  return { receiptCode, receivedAt: receivedAt.toISOString() };
+}

@@ -1,0 +1,96 @@
+import type { ColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface ReportsTable {
+  id: string;
+  channel: string;
+  category: string;
+  urgent: boolean;
+  status: string;
+  language: string | null;
+  /** ISO 3166-1 codes of the report's places, for filtering and routing. */
+  countries: string[];
+  subdivisions: string[];
+  /** As the reporter gave it: a date or a date and time. */
+  occurred: string | null;
+  submitted_at: Timestamp | null;
+  received_at: Timestamp;
+  updated_at: Timestamp;
+  /** The partner organisation whose key submitted it; null for the public and staff. */
+  organisation_id: string | null;
+  api_key_id: string | null;
+  reporter_role: string | null;
+  consent_to_contact: boolean;
+  url_count: number;
+  media_count: number;
+  identifier_count: number;
+  children_count: number;
+  reported_persons_count: number;
+  narrative_sealed: string | null;
+  reporter_contact_sealed: string | null;
+  /** JSON arrays, sealed whole. */
+  children_sealed: string | null;
+  reported_persons_sealed: string | null;
+  places_sealed: string | null;
+  /** SHA-256 of the public reporter's receipt code. */
+  receipt_hash: string | null;
+}
+
+export interface ReportAdditionsTable {
+  id: string;
+  report_id: string;
+  received_at: Timestamp;
+  narrative_sealed: string | null;
+}
+
+export interface ReportItemsTable {
+  id: string;
+  report_id: string;
+  addition_id: string | null;
+  position: number;
+  kind: 'url' | 'media' | 'online_identifier';
+  /** Host of a URL item, lower case: where the content is, for routing to its host. */
+  url_host: string | null;
+  md5: string | null;
+  sha1: string | null;
+  sha256: string | null;
+  pdq: string | null;
+  pdq_quality: number | null;
+  media_type: string | null;
+  /** The URL; a media's file name and URL (JSON); an online identifier (JSON). */
+  value_sealed: string | null;
+}
+
+export interface ReportMatchKeysTable {
+  report_id: string;
+  /** url, email, phone, account, profile_url: keyed blind indexes; md5, sha1, sha256: the hash. */
+  kind: string;
+  value: string;
+}
+
+export interface ReportLinksTable {
+  report_id: string;
+  linked_report_id: string;
+  kind: string;
+  linked_at: CreatedAt;
+}
+
+export interface ReportIdempotencyTable {
+  organisation_id: string;
+  key: string;
+  /** Keyed hash of the request (route and canonical body), never the body itself. */
+  fingerprint: string;
+  response: ColumnType<unknown, string, never>;
+  created_at: CreatedAt;
+}
+
+export interface ReportTables {
+  reports: ReportsTable;
+  report_additions: ReportAdditionsTable;
+  report_items: ReportItemsTable;
+  report_match_keys: ReportMatchKeysTable;
+  report_links: ReportLinksTable;
+  report_idempotency: ReportIdempotencyTable;
+}
