@@ -6,6 +6,7 @@ import { keyCommands } from './keys.js';
 import { organisationCommands, userCommands, apiKeyCommands } from './accounts.js';
 import { startCommand } from './start.js';
 import { migrateCommand } from './migrate.js';
+import { hashCommand } from './hash.js';
 
 function config(): Config {
   try {
@@ -40,5 +41,6 @@ const apikey = program.command('apikey').description("partners' API keys");
 apiKeyCommands(apikey, config, partnerActions);
 auditCommands(program.command('audit').description('the audit log'), config);
 keyCommands(program.command('keys').description('field-encryption keys'), config);
+hashCommand(program);
 
 await program.parseAsync(process.argv);

@@ -18,35 +18,60 @@ function buildDctMatrix(): Float32Array {
 }
 
 const DCT = buildDctMatrix();
+/** The same float32 values held as doubles (no conversion on load): 16×64, and transposed 64×16. */
+const D = Float64Array.from(DCT);
+const DT = new Float64Array(64 * 16);
+for (let i = 0; i < 16; i++) for (let k = 0; k < 64; k++) DT[k * 16 + i] = DCT[i * 64 + k]!;
+/** D·A, 16×64, float32 values held as doubles; reused from call to call. */
+const T = new Float64Array(16 * 64);
 
 /**
  * B = D·A·Dᵀ for the 64×64 buffer A, keeping frequencies 1..16 on each axis.
- * Sums run in float32 in the reference's order (k ascending) so the result is
- * bit-exact.
+ * Each sum runs in float32 in the reference's order (k ascending, every
+ * product and partial sum rounded), so the result is bit-exact. Four sums are
+ * carried at once in registers, so the CPU overlaps their roundings.
  */
 export function dct64To16(a: Float32Array): Float32Array {
-  const t = new Float32Array(16 * 64);
   for (let i = 0; i < 16; i++) {
-    const d = i * 64;
-    for (let j = 0; j < 64; j++) {
-      let sum = 0;
-      for (let k = 0; k < 64; k++) {
-        sum = f(sum + f((DCT[d + k] ?? 0) * (a[k * 64 + j] ?? 0)));
+    const di = i * 64;
+    for (let j = 0; j < 64; j += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = 0, ak = j; k < 64; k++, ak += 64) {
+        const d = D[di + k]!;
+        s0 = f(s0 + f(d * a[ak]!));
+        s1 = f(s1 + f(d * a[ak + 1]!));
+        s2 = f(s2 + f(d * a[ak + 2]!));
+        s3 = f(s3 + f(d * a[ak + 3]!));
       }
-      t[i * 64 + j] = sum;
+      T[di + j] = s0;
+      T[di + j + 1] = s1;
+      T[di + j + 2] = s2;
+      T[di + j + 3] = s3;
     }
   }
 
   const b = new Float32Array(16 * 16);
   for (let i = 0; i < 16; i++) {
     const ti = i * 64;
-    for (let j = 0; j < 16; j++) {
-      const d = j * 64;
-      let sum = 0;
-      for (let k = 0; k < 64; k++) {
-        sum = f(sum + f((t[ti + k] ?? 0) * (DCT[d + k] ?? 0)));
+    for (let j = 0; j < 16; j += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = 0, dk = j; k < 64; k++, dk += 16) {
+        const v = T[ti + k]!;
+        s0 = f(s0 + f(v * DT[dk]!));
+        s1 = f(s1 + f(v * DT[dk + 1]!));
+        s2 = f(s2 + f(v * DT[dk + 2]!));
+        s3 = f(s3 + f(v * DT[dk + 3]!));
       }
-      b[i * 16 + j] = sum;
+      b[i * 16 + j] = s0;
+      b[i * 16 + j + 1] = s1;
+      b[i * 16 + j + 2] = s2;
+      b[i * 16 + j + 3] = s3;
     }
   }
   return b;

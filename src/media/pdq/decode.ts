@@ -2,6 +2,8 @@ import sharp from 'sharp';
 import type { Sharp } from 'sharp';
 import { PdqDecodeError } from './errors.js';
 import type { RawImage } from './raw-image.js';
+import { allGrey } from './grey.js';
+import { sniffPlainEightBit } from './sniff.js';
 
 /** Decoded pixels as the reference hasher sees them: 8-bit, grey or RGB (any extra channel is alpha). */
 export interface DecodedImage extends RawImage {
@@ -20,6 +22,9 @@ export async function decodeForPdq(input: string | Uint8Array): Promise<DecodedI
   const label = typeof input === 'string' ? input : `buffer of ${input.length} bytes`;
   try {
     const image = sharp(input, { ignoreIcc: true, failOn: 'error', autoOrient: false });
+    // Most files are 8-bit PNG or JPEG: their header says so, which spares a metadata pass.
+    const plain = typeof input === 'string' ? undefined : sniffPlainEightBit(input);
+    if (plain) return markGrey(await samples(plain === 'grey' ? image.toColourspace('b-w') : image, 'uchar'));
     const { space, depth } = await image.metadata();
     if (space === 'cmyk') {
       return cmykToRgb(await samples(image.pipelineColourspace('cmyk').toColourspace('cmyk'), depth));
@@ -27,7 +32,8 @@ export async function decodeForPdq(input: string | Uint8Array): Promise<DecodedI
     if (depth === 'ushort' && (space === 'rgb16' || space === 'grey16')) {
       return markGrey(await samples(image.toColourspace(space), depth));
     }
-    return markGrey(await samples(image, 'uchar'));
+    // A grey image is decoded to its one channel, not three copies of it.
+    return markGrey(await samples(space === 'b-w' && depth === 'uchar' ? image.toColourspace('b-w') : image, 'uchar'));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new PdqDecodeError(`Cannot decode image (${label}): ${reason}`, { cause: error });
@@ -49,15 +55,6 @@ async function samples(image: Sharp, depth: string | undefined): Promise<RawImag
 
 function markGrey(image: RawImage): DecodedImage {
   return { ...image, grey: image.channels < 3 || allGrey(image) };
-}
-
-function allGrey({ pixels, width, height, channels }: RawImage): boolean {
-  const end = width * height * channels;
-  for (let s = 0; s < end; s += channels) {
-    const r = pixels[s];
-    if (r !== pixels[s + 1] || r !== pixels[s + 2]) return false;
-  }
-  return true;
 }
 
 /** Naive CMYK → RGB, R = (255 − C)(255 − K)/255 rounded, as ImageMagick converts without a profile. */

@@ -106,6 +106,10 @@ function boxColumns(input: Float32Array, output: Float32Array, rows: number, col
  * Jarosz tent filter: `passes` times, a box pass along every row (window from
  * the width) into `scratch`, then along every column (window from the height)
  * back into `buffer`. The result is left in `buffer`.
+ *
+ * This is the filter in its plain form, kept as the reference for the hashing
+ * path: blur.ts computes the same two passes and the decimation streamed
+ * through small buffers, and blur.test.ts checks that both agree bit for bit.
  */
 export function jaroszFilter(buffer: Float32Array, scratch: Float32Array, rows: number, cols: number, passes: number): void {
   const windowAlongRows = jaroszWindow(cols);

@@ -5,6 +5,12 @@ const R_COEFF = f(0.299);
 const G_COEFF = f(0.587);
 const B_COEFF = f(0.114);
 
+/*
+ * The plain form of the luminance, over a whole (already pre-shrunk) image.
+ * Hashing computes the same values fused with the pre-shrink, a few rows at a
+ * time (shrunk-luma.ts); these remain for tests and as the reference.
+ */
+
 /** Y = 0.299 R + 0.587 G + 0.114 B evaluated in float32, left to right, as the reference does. */
 export function lumaFromRgb(image: RawImage): Float32Array {
   const { pixels, width, height, channels } = image;

@@ -1,13 +1,12 @@
 import { hashFromDct } from './bits.js';
 import { DIHEDRAL_VARIANTS, dihedralDct } from './dihedral.js';
 import type { DihedralVariant } from './dihedral.js';
-import { pdqDctFromLuma } from './float-pipeline.js';
+import { pdqDctFromSource } from './float-pipeline.js';
 import { emptyPdqHash } from './hash.js';
 import type { PdqHash } from './hash.js';
-import { lumaFromGrey, lumaFromRgb } from './luma.js';
-import { preshrink } from './preshrink.js';
 import { assertRawImage } from './raw-image.js';
 import type { RawImage } from './raw-image.js';
+import { imageSource } from './shrunk-luma.js';
 
 export interface PdqResult {
   readonly hash: PdqHash;
@@ -20,8 +19,6 @@ export interface PdqDihedralResult {
   readonly quality: number;
 }
 
-type LumaOf = (image: RawImage) => Float32Array;
-
 /*
  * All entry points take decoded 8-bit interleaved pixels and apply the
  * reference's pre-shrink (nearest neighbour to 512×512 when a side exceeds
@@ -31,46 +28,34 @@ type LumaOf = (image: RawImage) => Float32Array;
 
 /** PDQ of an RGB image; `channels` ≥ 3 (a 4th channel, alpha, is ignored). */
 export function pdqFromRgb(pixels: Uint8Array, width: number, height: number, channels = 3): PdqResult {
-  return single({ pixels, width, height, channels }, 3, lumaFromRgb);
+  return single({ pixels, width, height, channels }, false);
 }
 
 /** PDQ of a grey image; the first of `channels` samples per pixel is the grey value. */
 export function pdqFromGrey(pixels: Uint8Array, width: number, height: number, channels = 1): PdqResult {
-  return single({ pixels, width, height, channels }, 1, lumaFromGrey);
+  return single({ pixels, width, height, channels }, true);
 }
 
 /** The eight dihedral PDQ hashes of an RGB image, from one DCT. */
 export function pdqDihedralFromRgb(pixels: Uint8Array, width: number, height: number, channels = 3): PdqDihedralResult {
-  return dihedral({ pixels, width, height, channels }, 3, lumaFromRgb);
+  return dihedral({ pixels, width, height, channels }, false);
 }
 
 /** The eight dihedral PDQ hashes of a grey image. */
 export function pdqDihedralFromGrey(pixels: Uint8Array, width: number, height: number, channels = 1): PdqDihedralResult {
-  return dihedral({ pixels, width, height, channels }, 1, lumaFromGrey);
+  return dihedral({ pixels, width, height, channels }, true);
 }
 
-interface Luma {
-  readonly luma: Float32Array;
-  readonly rows: number;
-  readonly cols: number;
-}
-
-function lumaOf(image: RawImage, minChannels: number, luma: LumaOf): Luma {
-  assertRawImage(image, minChannels);
-  const shrunk = preshrink(image);
-  return { luma: luma(shrunk), rows: shrunk.height, cols: shrunk.width };
-}
-
-function single(image: RawImage, minChannels: number, luma: LumaOf): PdqResult {
-  const l = lumaOf(image, minChannels, luma);
-  const result = pdqDctFromLuma(l.luma, l.rows, l.cols, true);
+function single(image: RawImage, grey: boolean): PdqResult {
+  assertRawImage(image, grey ? 1 : 3);
+  const result = pdqDctFromSource(imageSource(image, grey), true);
   if (!result) return { hash: emptyPdqHash(), quality: 0 };
   return { hash: hashFromDct(result.dct16), quality: result.quality };
 }
 
-function dihedral(image: RawImage, minChannels: number, luma: LumaOf): PdqDihedralResult {
-  const l = lumaOf(image, minChannels, luma);
-  const result = pdqDctFromLuma(l.luma, l.rows, l.cols, false);
+function dihedral(image: RawImage, grey: boolean): PdqDihedralResult {
+  assertRawImage(image, grey ? 1 : 3);
+  const result = pdqDctFromSource(imageSource(image, grey), false);
   const hashes = {} as Record<DihedralVariant, PdqHash>;
   for (const variant of DIHEDRAL_VARIANTS) {
     hashes[variant] = result ? hashFromDct(dihedralDct(result.dct16, variant)) : emptyPdqHash();
