@@ -1,17 +1,24 @@
 import os from 'node:os';
 import { benchApiStack, type StackResult } from './api-stack.js';
+import { benchPdq, formatPdqBench } from './pdq.js';
 import { withBenchDatabase } from './postgres.js';
 
 /**
- * Runs the benchmarks and prints their figures and ratios. The PostgreSQL runs use the
- * server at BENCH_DATABASE_URL (default: the local one), in a database of their own.
+ * Runs the benchmarks named on the command line (all by default: api, pdq) and prints their
+ * figures and ratios. The PostgreSQL runs use the server at BENCH_DATABASE_URL (default:
+ * the local one), in a database of their own. The matching benchmark, long and memory-hungry
+ * at 10 million hashes, runs alone: `node --import tsx bench/matching.ts`.
  */
+const chosen = new Set(process.argv.slice(2));
+const wants = (name: string) => chosen.size === 0 || chosen.has(name);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const cpus = os.cpus();
-process.stdout.write(`machine: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}\n`);
+process.stdout.write(
+  `machine: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}\n`,
+);
 process.stdout.write(`date: ${new Date().toISOString()}\n`);
 
 function report(result: StackResult): void {
@@ -20,10 +27,15 @@ function report(result: StackResult): void {
   process.stdout.write(`\nAPI stack on ${result.store} (${connections} connections, ${seconds} s each)\n`);
   process.stdout.write(`${line('bare route (reference)', result.bare)}\n`);
   process.stdout.write(`${line('auth + validation + audit', result.stack)}\n`);
-  process.stdout.write(`  ratio bare/stack: ${result.ratio.toFixed(2)} (a stacked request costs ${result.ratio.toFixed(2)} bare requests)\n`);
+  process.stdout.write(
+    `  ratio bare/stack: ${result.ratio.toFixed(2)} (a stacked request costs ${result.ratio.toFixed(2)} bare requests)\n`,
+  );
 }
 
-report(await benchApiStack({ seconds, connections }));
-const onServer = await withBenchDatabase(serverUrl, (databaseUrl) => benchApiStack({ seconds, connections, databaseUrl }));
-if (onServer) report(onServer);
-else process.stdout.write(`\n(no PostgreSQL server at ${serverUrl.replace(/\/\/[^@]*@/, '//')}: skipped)\n`);
+if (wants('api')) {
+  report(await benchApiStack({ seconds, connections }));
+  const onServer = await withBenchDatabase(serverUrl, (databaseUrl) => benchApiStack({ seconds, connections, databaseUrl }));
+  if (onServer) report(onServer);
+  else process.stdout.write(`\n(no PostgreSQL server at ${serverUrl.replace(/\/\/[^@]*@/, '//')}: skipped)\n`);
+}
+if (wants('pdq')) process.stdout.write(`\n${formatPdqBench(await benchPdq())}\n`);
