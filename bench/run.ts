@@ -1,10 +1,11 @@
 import os from 'node:os';
 import { benchApiStack, type StackResult } from './api-stack.js';
+import { benchIntake, formatIntake, rawInsertRate } from './intake.js';
 import { benchPdq, formatPdqBench } from './pdq.js';
 import { withBenchDatabase } from './postgres.js';
 
 /**
- * Runs the benchmarks named on the command line (all by default: api, pdq) and prints their
+ * Runs the benchmarks named on the command line (all by default: api, intake, pdq) and prints their
  * figures and ratios. The PostgreSQL runs use the server at BENCH_DATABASE_URL (default:
  * the local one), in a database of their own. The matching benchmark, long and memory-hungry
  * at 10 million hashes, runs alone: `node --import tsx bench/matching.ts`.
@@ -39,3 +40,14 @@ if (wants('api')) {
   else process.stdout.write(`\n(no PostgreSQL server at ${serverUrl.replace(/\/\/[^@]*@/, '//')}: skipped)\n`);
 }
 if (wants('pdq')) process.stdout.write(`\n${formatPdqBench(await benchPdq())}\n`);
+if (wants('intake')) {
+  const rates = (process.env.BENCH_INTAKE_RATES ?? '250,500,1000,1500,2000,2500,3000').split(',').map(Number);
+  const embedded = await benchIntake({ seconds, connections: 16, rates: rates.filter((r) => r <= 1000) });
+  process.stdout.write(`\n${formatIntake(embedded, null)}\n`);
+  const onServer = await withBenchDatabase(serverUrl, async (databaseUrl) => {
+    const result = await benchIntake({ seconds, connections: 32, rates, databaseUrl });
+    return { result, raw: await rawInsertRate(databaseUrl, seconds) };
+  });
+  if (onServer) process.stdout.write(`\n${formatIntake(onServer.result, onServer.raw)}\n`);
+  else process.stdout.write(`\n(no PostgreSQL server at ${serverUrl.replace(/\/\/[^@]*@/, '//')}: intake skipped)\n`);
+}
