@@ -1,5 +1,5 @@
 export { auditMigrations } from './migrations.js';
-export { recordAudit } from './record.js';
+export { recordAudit, recordAudits } from './record.js';
 export { sealAudit, startAuditSealer, pendingAudit, type AuditSealer } from './seal.js';
 export { verifyAudit, type AuditVerification, type AuditProblem, type AuditProblemKind, type VerifyOptions } from './verify.js';
 export { readAudit, type AuditQuery } from './read.js';

@@ -47,6 +47,22 @@ export async function recordAudit<Tables>(trx: Transaction<Tables>, entry: Audit
       ${fields.subjectId}, ${fields.requestId}, ${JSON.stringify(fields.detail)}::text::jsonb)`.execute(trx);
 }
 
+/** Several entries in one statement, in the caller's transaction (a group-committed batch). */
+export async function recordAudits<Tables>(trx: Transaction<Tables>, entries: readonly AuditEntry[]): Promise<void> {
+  if (!trx.isTransaction) {
+    throw new Error('recordAudits must run in the transaction of the change it records');
+  }
+  if (entries.length === 0) return;
+  const rows = entries.map((entry) => {
+    const fields = checked(entry);
+    return sql`(${fields.actorType}, ${fields.actorId}, ${fields.organisationId}, ${fields.action}, ${fields.subjectType},
+      ${fields.subjectId}, ${fields.requestId}, ${JSON.stringify(fields.detail)}::text::jsonb)`;
+  });
+  await sql`
+    insert into audit_pending (actor_type, actor_id, organisation_id, action, subject_type, subject_id, request_id, detail)
+    values ${sql.join(rows)}`.execute(trx);
+}
+
 /** Appends one entry to the hash chain; the caller holds the append lock (see seal.ts). */
 export async function appendToChain<Tables>(
   trx: Transaction<Tables>,
