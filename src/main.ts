@@ -8,8 +8,16 @@ import {
   type IdentityService,
 } from './identity/index.js';
 import { auditMigrations, auditRoutes, recordAudit, startAuditSealer } from './platform/audit/index.js';
+import { challengeMigrations, challengeRoutes, createChallenges, createSpentChallenges } from './platform/challenge/index.js';
 import type { Config } from './platform/config/index.js';
-import { collectSealedColumns, createFieldCipher, loadKeyRing, type FieldCipher, type SealedColumn } from './platform/crypto/index.js';
+import {
+  collectSealedColumns,
+  createFieldCipher,
+  deriveSecret,
+  loadKeyRing,
+  type FieldCipher,
+  type SealedColumn,
+} from './platform/crypto/index.js';
 import { buildHttpServer, type HttpApp, type RouteEntry } from './platform/http/index.js';
 import { createJobQueue, jobRoutes, registerJobMetrics, type JobQueue } from './platform/jobs/index.js';
 import { createLogger, type Logger } from './platform/logging/index.js';
@@ -39,7 +47,7 @@ export interface Vigie {
 /** Every sealed column of every module, for key rotation. */
 export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(identitySealedColumns, reportSealedColumns);
 
-export const allMigrations = [auditMigrations, identityMigrations, reportMigrations];
+export const allMigrations = [auditMigrations, identityMigrations, reportMigrations, challengeMigrations];
 
 export interface CreateOptions {
   /** An already open store (tests); otherwise opened from the configuration. */
@@ -77,6 +85,10 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   const identity = createIdentityService({ db: store.db, sealer: cipher, audit, settings: config });
   const reports = createReportService({ db: store.db, sealer: cipher, audit, jobs });
   defineReportJobs(jobs, reports);
+  const challenges = createChallenges(
+    { secret: deriveSecret(ring, 'vigie/proof-of-work/v1'), maxNumber: config.challengeMaxNumber, lifetimeSeconds: 15 * 60 },
+    createSpentChallenges(store.db),
+  );
 
   const { app, routes } = await buildHttpServer({
     logger: logger as FastifyBaseLogger,
@@ -99,7 +111,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   });
   auditRoutes(app, { db: store.db });
   jobRoutes(app, { queue: jobs });
-  reportRoutes(app, { reports, publicUrl: config.publicUrl });
+  challengeRoutes(app, { challenges });
+  reportRoutes(app, { reports, publicUrl: config.publicUrl, requireSolvedChallenge: challenges.guard });
   options.extraRoutes?.(app, { audit });
   await app.ready();
   await jobs.start({ work: options.workers ?? false });

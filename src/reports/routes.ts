@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../platform/access/index.js';
+import type { ChallengeGuard } from '../platform/challenge/index.js';
 import { Problem, type HttpApp } from '../platform/http/index.js';
 import { IdParams } from './contracts.js';
 import type { Actor } from './ports.js';
@@ -16,6 +17,8 @@ export interface ReportRouteOptions {
   publicSubmissionsPerMinute?: number;
   /** Per address and minute, on the public status route. Default 30. */
   publicLookupsPerMinute?: number;
+  /** Proof of work on the public submission and addition routes, checked after the body's validation. */
+  requireSolvedChallenge: ChallengeGuard;
 }
 
 /** The largest batch body: 500 reports of ordinary size, with room to spare. */
@@ -86,6 +89,7 @@ function intakeRoutes(scope: HttpApp, options: ReportRouteOptions): void {
     {
       config: { access: { public: true }, rateLimit: submissionLimit },
       schema: { tags: ['public'], body: ReportContent, response: { 201: c.PublicReceipt } },
+      preHandler: options.requireSolvedChallenge,
     },
     async (request, reply) => reply.code(201).send(await reports.submitPublicReport(actorOfRequest(request), request.body)),
   );
@@ -104,6 +108,7 @@ function intakeRoutes(scope: HttpApp, options: ReportRouteOptions): void {
     {
       config: { access: { public: true }, rateLimit: submissionLimit },
       schema: { tags: ['public'], body: c.PublicAddition, response: { 201: c.AdditionReceipt } },
+      preHandler: options.requireSolvedChallenge,
     },
     async (request, reply) => {
       const { receiptCode, ...addition } = request.body;

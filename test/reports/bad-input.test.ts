@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../src/platform/i18n/index.js';
+import { solvedChallengeHeaders } from '../support/challenge.js';
 import { inject, intakeFootprint, sampleReport, startIntake, type Intake } from './support.js';
 
 /**
@@ -262,6 +263,28 @@ const corpus: Case[] = [
     field: '#/narrative',
   },
   { name: 'status without a receipt code', route: 'status', field: 'header:receipt-code' },
+  // The proof of work the public routes require (a solved challenge is sent unless the case replaces it)
+  {
+    name: 'public: no challenge',
+    route: 'public',
+    body: report({}),
+    headers: { 'x-vigie-challenge': '' },
+    field: 'header:x-vigie-challenge',
+  },
+  {
+    name: 'public: challenge not base64 JSON',
+    route: 'public',
+    body: report({}),
+    headers: { 'x-vigie-challenge': 'not a challenge' },
+    field: 'header:x-vigie-challenge',
+  },
+  {
+    name: 'addition: challenge of the wrong shape',
+    route: 'addition',
+    body: { receiptCode: validReceipt, narrative: 'more' },
+    headers: { 'x-vigie-challenge': Buffer.from('{"challenge":{},"solution":{}}').toString('base64') },
+    field: 'header:x-vigie-challenge',
+  },
 ];
 
 const urls: Record<Route, string> = {
@@ -290,6 +313,7 @@ describe('the bad-input corpus', () => {
   it.each(corpus.map((c, i) => [c.name, c, i % 2 === 0 ? 'fr' : 'en'] as const))('%s', async (_name, c, language) => {
     const route = c.route ?? 'partner';
     const partner = route === 'partner' || route === 'batch';
+    const challenge = route === 'public' || route === 'addition' ? await solvedChallengeHeaders(intake.t.vigie.app) : {};
     const payload = c.raw ?? (c.body === undefined ? undefined : JSON.stringify(c.body));
     const response = await inject(intake.t, {
       method: route === 'status' ? 'GET' : 'POST',
@@ -299,6 +323,7 @@ describe('the bad-input corpus', () => {
         ...(payload !== undefined ? { 'content-type': c.contentType ?? 'application/json' } : {}),
         ...(partner ? intake.partner : {}),
         ...(partner && !c.withoutKey ? { 'idempotency-key': randomUUID() } : {}),
+        ...challenge,
         ...c.headers,
       },
       ...(payload !== undefined ? { payload } : {}),

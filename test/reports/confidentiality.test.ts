@@ -8,6 +8,7 @@ import { createVigie, type Vigie } from '../../src/main.js';
 import { loadConfig } from '../../src/platform/config/index.js';
 import { createLogger } from '../../src/platform/logging/index.js';
 import { signInAs, type TestVigie } from '../support/app.js';
+import { solvedChallengeHeaders } from '../support/challenge.js';
 import { findInRawDatabase } from '../support/raw-database.js';
 import { openTestStore, type TestStore } from '../support/store.js';
 import { sampleReport } from './support.js';
@@ -80,11 +81,17 @@ beforeAll(async () => {
     payload: report,
   });
   expect(partner.statusCode, partner.body).toBe(201);
-  const web = await vigie.app.inject({ method: 'POST', url: '/api/public/reports', payload: report });
+  const web = await vigie.app.inject({
+    method: 'POST',
+    url: '/api/public/reports',
+    headers: await solvedChallengeHeaders(vigie.app),
+    payload: report,
+  });
   expect(web.statusCode, web.body).toBe(201);
   const addition = await vigie.app.inject({
     method: 'POST',
     url: '/api/public/reports/additions',
+    headers: await solvedChallengeHeaders(vigie.app),
     payload: { receiptCode: web.json().receiptCode, narrative: planted.additionNarrative },
   });
   expect(addition.statusCode, addition.body).toBe(201);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, type StaffSession } from '../support/app.js';
+import { solvedChallengeHeaders } from '../support/challenge.js';
 import { findInRawDatabase } from '../support/raw-database.js';
 import { auditEntries, count, inject, sampleReport, startIntake, type Intake } from './support.js';
 
@@ -13,12 +14,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => intake?.close());
 
+const solved = () => solvedChallengeHeaders(intake.t.vigie.app);
 const status = (code: string) => inject(intake.t, { method: 'GET', url: '/api/public/reports/status', headers: { 'receipt-code': code } });
 
 describe('public reporting', () => {
   it('accepts an anonymous report and gives a receipt code once, never the report id', async () => {
     const { reporter: _reporter, ...anonymous } = sampleReport({ childInImmediateDanger: true });
-    const response = await inject(intake.t, { method: 'POST', url: '/api/public/reports', payload: anonymous });
+    const response = await inject(intake.t, { method: 'POST', url: '/api/public/reports', headers: await solved(), payload: anonymous });
     expect(response.statusCode, response.body).toBe(201);
     const body = response.json();
     expect(Object.keys(body).sort()).toEqual(['receiptCode', 'receivedAt']);
@@ -64,7 +66,12 @@ describe('public reporting', () => {
       narrative: 'Il a aussi un autre compte.',
       onlineIdentifiers: [{ platform: 'ExampleChat', username: 'fox_again' }],
     };
-    const response = await inject(intake.t, { method: 'POST', url: '/api/public/reports/additions', payload: addition });
+    const response = await inject(intake.t, {
+      method: 'POST',
+      url: '/api/public/reports/additions',
+      headers: await solved(),
+      payload: addition,
+    });
     expect(response.statusCode, response.body).toBe(201);
     expect((await status(receiptCode)).json().additions).toBe(1);
     const list = await inject(intake.t, { method: 'GET', url: '/api/reports?channel=web', headers: analyst.headers });
@@ -83,6 +90,7 @@ describe('public reporting', () => {
     const response = await inject(intake.t, {
       method: 'POST',
       url: '/api/public/reports/additions',
+      headers: await solved(),
       payload: { receiptCode: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG', narrative: 'x' },
     });
     expect(response.statusCode).toBe(404);

@@ -24,6 +24,7 @@ export async function createTestVigie(env: Record<string, string> = {}): Promise
     VIGIE_LOG_LEVEL: 'silent',
     VIGIE_REQUESTS_PER_MINUTE: '100000',
     VIGIE_SIGN_IN_ATTEMPTS_PER_MINUTE: '100000',
+    VIGIE_CHALLENGE_MAX_NUMBER: '2000',
     ...env,
   });
   const vigie = await createVigie(config, { store: testStore.store });

@@ -4,6 +4,24 @@ import { Value } from 'typebox/value';
 
 const Port = Type.Integer({ minimum: 0, maximum: 65535 });
 
+const Label = Type.String({ minLength: 1, maxLength: 120 });
+/** A number the public portal shows at once when a child is in immediate danger. */
+const EmergencyNumber = Type.Object(
+  {
+    number: Type.String({ pattern: '^[0-9+][0-9 ]{1,19}$' }),
+    label: Type.Object({ fr: Label, en: Label }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+export type EmergencyNumber = Static<typeof EmergencyNumber>;
+
+/** France: the child-protection line, the police, the European emergency number. */
+const frenchEmergencyNumbers: EmergencyNumber[] = [
+  { number: '119', label: { fr: 'Allô Enfance en Danger, gratuit, 24 h/24', en: 'Allô Enfance en Danger, child protection, free, 24/7' } },
+  { number: '17', label: { fr: 'Police secours', en: 'Police' } },
+  { number: '112', label: { fr: "Numéro d'urgence européen", en: 'European emergency number' } },
+];
+
 /** Every setting of a deployment, read once from the environment at start. */
 export const ConfigSchema = Type.Object({
   host: Type.String({ minLength: 1 }),
@@ -25,6 +43,9 @@ export const ConfigSchema = Type.Object({
   workerConcurrency: Type.Integer({ minimum: 1, maximum: 64 }),
   jobPollSeconds: Type.Number({ minimum: 0.5 }),
   auditSealMilliseconds: Type.Integer({ minimum: 50, maximum: 60_000 }),
+  challengeMaxNumber: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
+  emergencyNumbers: Type.Array(EmergencyNumber, { minItems: 1, maxItems: 10 }),
+  quickExitUrl: Type.String({ maxLength: 2048, pattern: '^(https?://[^\\s]+|/([^/\\s][^\\s]*)?)$' }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -58,6 +79,9 @@ const variables: Record<keyof Config, string> = {
   workerConcurrency: 'VIGIE_WORKER_CONCURRENCY',
   jobPollSeconds: 'VIGIE_JOB_POLL_SECONDS',
   auditSealMilliseconds: 'VIGIE_AUDIT_SEAL_MS',
+  challengeMaxNumber: 'VIGIE_CHALLENGE_MAX_NUMBER',
+  emergencyNumbers: 'VIGIE_EMERGENCY_NUMBERS',
+  quickExitUrl: 'VIGIE_QUICK_EXIT_URL',
 };
 
 export function variableOf(setting: keyof Config): string {
@@ -88,7 +112,19 @@ function defaults(env: Env): Record<keyof Config, unknown> {
     workerConcurrency: '4',
     jobPollSeconds: '2',
     auditSealMilliseconds: '1000',
+    challengeMaxNumber: '100000',
+    emergencyNumbers: frenchEmergencyNumbers,
+    quickExitUrl: '/recettes/',
   };
+}
+
+function parseJson(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
 }
 
 function coerce(raw: unknown): unknown {
@@ -107,7 +143,8 @@ export function loadConfig(env: Env = process.env): Config {
     const fromEnv = env[variables[key]];
     const raw = fromEnv === undefined || fromEnv === '' ? base[key] : fromEnv;
     if (raw === undefined) continue;
-    candidate[key] = key === 'host' || key === 'keyRing' || key === 'databaseUrl' ? raw : coerce(raw);
+    if (key === 'emergencyNumbers') candidate[key] = parseJson(raw);
+    else candidate[key] = key === 'host' || key === 'keyRing' || key === 'databaseUrl' || key === 'quickExitUrl' ? raw : coerce(raw);
   }
   if (typeof candidate.dataDir === 'string') candidate.dataDir = path.resolve(candidate.dataDir);
   if (Value.Check(ConfigSchema, candidate)) return candidate;

@@ -1,1 +1,1 @@
-export { loadConfig, ConfigError, variableOf, type Config } from './config.js';
+export { loadConfig, ConfigError, variableOf, type Config, type EmergencyNumber } from './config.js';

@@ -1,6 +1,7 @@
 export { type KeyRing, KeyRingError, parseKeyRing, newKeyRing, withNewKey } from './key-ring.js';
 export { loadKeyRing, saveKeyRing, type KeyRingSource, type LoadedKeyRing } from './key-file.js';
 export { createFieldCipher, type FieldCipher } from './field-cipher.js';
+export { deriveSecret } from './derive.js';
 export { SealedValueError } from './sealed-value.js';
 export { normaliseForIndex } from './blind-index.js';
 export { sealedColumn, collectSealedColumns, type SealedColumn, type SealedColumnSpec } from './sealed-columns.js';

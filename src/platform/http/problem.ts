@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/index.js';
 export const problemKinds = {
   validation: { status: 400, title: 'problem.validation' },
   'bad-request': { status: 400, title: 'problem.bad-request' },
+  challenge: { status: 400, title: 'problem.challenge' },
   unauthenticated: { status: 401, title: 'problem.unauthenticated' },
   'login-failed': { status: 401, title: 'problem.login-failed' },
   'second-factor-required': { status: 401, title: 'problem.second-factor-required' },

@@ -15,6 +15,7 @@ export const en = {
   'problem.setup-token-invalid': 'This setup link is invalid or already used',
   'problem.bad-request': 'The request could not be understood',
   'problem.internal': 'Something went wrong on our side',
+  'problem.challenge': 'The anti-flooding check did not pass; please try again',
   'field.required': 'This field is required',
   'field.unknown': 'This field is not expected',
   'field.invalid': 'This value is not valid',
@@ -28,6 +29,11 @@ export const en = {
   'detail.body-not-utf8': 'The request body is not valid UTF-8',
   'detail.body-not-json': 'The request body is not valid JSON',
   'detail.idempotency-key-reused': 'This idempotency key was already used for a different request',
+  // platform/challenge: proof of work against flooding
+  'detail.challenge-missing': 'The solved anti-flooding challenge is missing',
+  'detail.challenge-invalid': 'The anti-flooding challenge is not solved or not valid',
+  'detail.challenge-expired': 'The anti-flooding challenge has expired; ask for a new one',
+  'detail.challenge-used': 'This anti-flooding challenge was already used; ask for a new one',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -17,6 +17,7 @@ export const fr: Record<MessageKey, string> = {
   'problem.setup-token-invalid': "Ce lien d'installation n'est pas valide ou a déjà servi",
   'problem.bad-request': "La requête n'a pas pu être comprise",
   'problem.internal': 'Une erreur est survenue de notre côté',
+  'problem.challenge': "La vérification anti-saturation n'a pas abouti ; veuillez réessayer",
   'field.required': 'Ce champ est obligatoire',
   'field.unknown': "Ce champ n'est pas attendu",
   'field.invalid': "Cette valeur n'est pas valide",
@@ -30,4 +31,9 @@ export const fr: Record<MessageKey, string> = {
   'detail.body-not-utf8': "Le corps de la requête n'est pas de l'UTF-8 valide",
   'detail.body-not-json': "Le corps de la requête n'est pas du JSON valide",
   'detail.idempotency-key-reused': "Cette clé d'idempotence a déjà servi pour une requête différente",
+  // platform/challenge : preuve de travail contre la saturation
+  'detail.challenge-missing': 'Il manque le défi anti-saturation résolu',
+  'detail.challenge-invalid': "Le défi anti-saturation n'est pas résolu ou pas valide",
+  'detail.challenge-expired': 'Le défi anti-saturation a expiré ; demandez-en un nouveau',
+  'detail.challenge-used': 'Ce défi anti-saturation a déjà servi ; demandez-en un nouveau',
 };
