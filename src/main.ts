@@ -7,6 +7,8 @@ import {
   type AuditWriter,
   type IdentityService,
 } from './identity/index.js';
+import { bankMigrations, createBankService, type BankService } from './media/banks/index.js';
+import { createDetectionService, type DetectionService } from './media/detection/index.js';
 import { auditMigrations, auditRoutes, recordAudit, startAuditSealer } from './platform/audit/index.js';
 import { challengeMigrations, challengeRoutes, createChallenges, createSpentChallenges } from './platform/challenge/index.js';
 import type { Config } from './platform/config/index.js';
@@ -39,6 +41,8 @@ export interface Vigie {
   jobs: JobQueue;
   identity: IdentityService;
   reports: ReportService;
+  banks: BankService;
+  detection: DetectionService;
   app: HttpApp;
   routes: RouteEntry[];
   close(): Promise<void>;
@@ -47,7 +51,7 @@ export interface Vigie {
 /** Every sealed column of every module, for key rotation. */
 export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(identitySealedColumns, reportSealedColumns);
 
-export const allMigrations = [auditMigrations, identityMigrations, reportMigrations, challengeMigrations];
+export const allMigrations = [auditMigrations, identityMigrations, reportMigrations, challengeMigrations, bankMigrations];
 
 export interface CreateOptions {
   /** An already open store (tests); otherwise opened from the configuration. */
@@ -85,6 +89,12 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   const identity = createIdentityService({ db: store.db, sealer: cipher, audit, settings: config });
   const reports = createReportService({ db: store.db, sealer: cipher, audit, jobs });
   defineReportJobs(jobs, reports);
+  const banks = createBankService({ db: store.db, audit, jobs });
+  const detection = createDetectionService({
+    db: store.db,
+    maxDistance: config.matchDistance,
+    qualityFloor: config.matchQualityFloor,
+  });
   const challenges = createChallenges(
     { secret: deriveSecret(ring, 'vigie/proof-of-work/v1'), maxNumber: config.challengeMaxNumber, lifetimeSeconds: 15 * 60 },
     createSpentChallenges(store.db),
@@ -129,6 +139,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     jobs,
     identity,
     reports,
+    banks,
+    detection,
     app,
     routes,
     async close() {

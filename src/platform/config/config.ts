@@ -46,6 +46,9 @@ export const ConfigSchema = Type.Object({
   challengeMaxNumber: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
   emergencyNumbers: Type.Array(EmergencyNumber, { minItems: 1, maxItems: 10 }),
   quickExitUrl: Type.String({ maxLength: 2048, pattern: '^(https?://[^\\s]+|/([^/\\s][^\\s]*)?)$' }),
+  matchDistance: Type.Integer({ minimum: 0, maximum: 256 }),
+  matchQualityFloor: Type.Integer({ minimum: 0, maximum: 100 }),
+  bankImportMaxBytes: Type.Integer({ minimum: 1024 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -82,6 +85,9 @@ const variables: Record<keyof Config, string> = {
   challengeMaxNumber: 'VIGIE_CHALLENGE_MAX_NUMBER',
   emergencyNumbers: 'VIGIE_EMERGENCY_NUMBERS',
   quickExitUrl: 'VIGIE_QUICK_EXIT_URL',
+  matchDistance: 'VIGIE_MATCH_DISTANCE',
+  matchQualityFloor: 'VIGIE_MATCH_QUALITY_FLOOR',
+  bankImportMaxBytes: 'VIGIE_BANK_IMPORT_MAX_BYTES',
 };
 
 export function variableOf(setting: keyof Config): string {
@@ -115,6 +121,9 @@ function defaults(env: Env): Record<keyof Config, unknown> {
     challengeMaxNumber: '100000',
     emergencyNumbers: frenchEmergencyNumbers,
     quickExitUrl: '/recettes/',
+    matchDistance: '31',
+    matchQualityFloor: '50',
+    bankImportMaxBytes: String(1024 ** 3),
   };
 }
 

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { createVigie, type Vigie } from '../../src/main.js';
+import { openStore, type Store } from '../../src/platform/store/index.js';
+import type { TestVigie } from '../support/app.js';
+
+export const system = { actorType: 'system', actorId: null } as const;
+
+/** Random hashes only: no test here ever holds the hash of a real image. */
+export function randomHex(digits: number): string {
+  return randomBytes(digits / 2).toString('hex');
+}
+
+/** The PDQ hash (hex) with `bits` of its 256 bits flipped, at distinct random positions. */
+export function flipBits(hex: string, bits: number): string {
+  const bytes = Buffer.from(hex, 'hex');
+  const chosen = new Set<number>();
+  while (chosen.size < bits) chosen.add(randomBytes(2).readUInt16BE() % 256);
+  for (const bit of chosen) bytes[bit >> 3]! ^= 1 << (bit & 7);
+  return bytes.toString('hex');
+}
+
+export interface SecondVigie {
+  vigie: Vigie;
+  close(): Promise<void>;
+}
+
+/**
+ * A second Vigie on the same database, as another server or worker process would be: on
+ * PostgreSQL with its own connection pool; on the embedded database (one process only)
+ * sharing the store.
+ */
+export async function secondVigie(t: TestVigie): Promise<SecondVigie> {
+  const store: Store = t.testStore.databaseUrl
+    ? await openStore({ databaseUrl: t.testStore.databaseUrl, dataDir: 'unused', poolSize: 3 })
+    : t.testStore.store;
+  const vigie = await createVigie(t.config, { store });
+  return {
+    vigie,
+    async close() {
+      await vigie.close();
+      if (t.testStore.databaseUrl) await store.close();
+    },
+  };
+}
