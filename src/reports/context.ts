@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { tablesOf, type AnyDatabase } from '../platform/store/index.js';
-import type { Actor, AuditRecord, AuditWriter, JobEnqueuer, Sealer } from './ports.js';
+import type { Actor, AuditRecord, AuditWriter, IntakeFollowUp, JobEnqueuer, Sealer } from './ports.js';
 import type { ReportTables } from './tables.js';
 
 export interface ReportDeps {
@@ -8,6 +8,8 @@ export interface ReportDeps {
   sealer: Sealer;
   audit: AuditWriter;
   jobs: JobEnqueuer;
+  /** Jobs of other modules that follow an intake (detection, URL analysis), wired by main.ts. */
+  followUps?: readonly IntakeFollowUp[];
   now?: () => Date;
 }
 
@@ -22,6 +24,7 @@ export class ReportContext {
   readonly db: Kysely<ReportTables>;
   readonly sealer: Sealer;
   readonly now: () => Date;
+  readonly followUps: readonly IntakeFollowUp[];
   readonly #root: Kysely<AnyDatabase>;
   readonly #audit: AuditWriter;
   readonly #jobs: JobEnqueuer;
@@ -32,6 +35,7 @@ export class ReportContext {
     this.sealer = deps.sealer;
     this.#audit = deps.audit;
     this.#jobs = deps.jobs;
+    this.followUps = deps.followUps ?? [];
     this.now = deps.now ?? (() => new Date());
   }
 

@@ -5,4 +5,4 @@ export { reportSealedColumns, reportStatuses, crossMatchJob, type ReportStatus }
 export { categories, ncmecMapping, ncmecIncidentTypes, categoryOfNcmec, type Category, type NcmecIncidentType } from './categories.js';
 export { countryCodes, isCountryCode } from './countries.js';
 export { ReportContent, ReportV1, reportFormat, channels, limits, publishedSchema, type Channel } from './report-v1.js';
-export type { Sealer, Actor, AuditRecord, AuditWriter, JobEnqueuer } from './ports.js';
+export type { Sealer, Actor, AuditRecord, AuditWriter, JobEnqueuer, IntakeFollowUp, IntakeFollowUpData } from './ports.js';

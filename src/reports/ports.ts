@@ -30,3 +30,19 @@ export type AuditWriter = (trx: Transaction<AnyDatabase>, actor: Actor, record: 
 export interface JobEnqueuer {
   enqueue<Data extends object>(executor: AnyExecutor, name: string, data: Data, options?: { key?: string }): Promise<string | null>;
 }
+
+/**
+ * A job another module runs after an intake (the detection of known media, the analysis of
+ * URLs): enqueued in the intake's own transaction, with the ids of the new reports it wants,
+ * or of the reports that received an addition it wants. Its handler reads what it needs
+ * through this module's service, so the dependency points from that module to this one.
+ */
+export interface IntakeFollowUp {
+  /** The job's queue name. */
+  job: string;
+  /** Whether this content (a report's, or an addition's) calls for the job. */
+  wants(content: { urls?: readonly unknown[]; media?: readonly unknown[]; onlineIdentifiers?: readonly unknown[] }): boolean;
+}
+export interface IntakeFollowUpData {
+  reportIds: string[];
+}

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Problem } from '../platform/http/index.js';
 import { checkItems, type ItemsContent } from './checks.js';
 import type { ReportContext } from './context.js';
-import { crossMatchJob, sealContext, type CrossMatchData, type ReportStatus } from './model.js';
+import { enqueueFollowUps } from './follow-ups.js';
+import { sealContext, type ReportStatus } from './model.js';
 import type { Actor } from './ports.js';
 import { normaliseReceiptCode, receiptHash } from './receipt.js';
 import { itemRows, matchKeyRows } from './rows.js';
@@ -83,8 +84,7 @@ export async function addInformation(ctx: ReportContext, actor: Actor, code: str
         onlineIdentifiers: addition.onlineIdentifiers?.length ?? 0,
       },
     });
-    const data: CrossMatchData = { reportIds: [reportId] };
-    await tools.enqueue(crossMatchJob, data);
+    await enqueueFollowUps(ctx, tools, [{ reportId, content: addition }]);
   });
   return { receivedAt: receivedAt.toISOString() };
 }

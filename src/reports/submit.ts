@@ -4,7 +4,7 @@ import { Problem, type FieldProblem } from '../platform/http/index.js';
 import { checkBatch, checkReport } from './checks.js';
 import type { ChangeTools, ReportContext } from './context.js';
 import { claimIdempotencyKey, requestFingerprint } from './idempotency.js';
-import { crossMatchJob, type CrossMatchData } from './model.js';
+import { enqueueFollowUps } from './follow-ups.js';
 import type { Actor } from './ports.js';
 import { newReceiptCode, normaliseReceiptCode, receiptHash } from './receipt.js';
 import type { Channel, ReportContent } from './report-v1.js';
@@ -78,8 +78,11 @@ async function writeReports(
       },
     });
   }
-  const data: CrossMatchData = { reportIds: incoming.map((report) => report.id) };
-  await tools.enqueue(crossMatchJob, data);
+  await enqueueFollowUps(
+    ctx,
+    tools,
+    incoming.map((report) => ({ reportId: report.id, content: report.content })),
+  );
 }
 
 async function submitFromPartner<Receipt>(

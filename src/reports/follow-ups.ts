@@ -1,0 +1,23 @@
+import type { ChangeTools, ReportContext } from './context.js';
+import { crossMatchJob, type CrossMatchData } from './model.js';
+import type { IntakeFollowUp, IntakeFollowUpData } from './ports.js';
+
+type Content = Parameters<IntakeFollowUp['wants']>[0];
+
+/**
+ * The jobs that follow an intake or an addition, in its transaction: this module's
+ * cross-matching for every report, and each other module's follow-up for the reports whose
+ * new content it wants.
+ */
+export async function enqueueFollowUps(
+  ctx: ReportContext,
+  tools: ChangeTools,
+  received: readonly { reportId: string; content: Content }[],
+): Promise<void> {
+  const crossMatch: CrossMatchData = { reportIds: received.map((report) => report.reportId) };
+  await tools.enqueue(crossMatchJob, crossMatch);
+  for (const followUp of ctx.followUps) {
+    const reportIds = received.filter((report) => followUp.wants(report.content)).map((report) => report.reportId);
+    if (reportIds.length > 0) await tools.enqueue(followUp.job, { reportIds } satisfies IntakeFollowUpData);
+  }
+}
