@@ -78,6 +78,27 @@ describe('field cipher', () => {
     expect(after.isCurrent(after.seal('new', context))).toBe(true);
   });
 
+  it('seals bytes as bytes, bound to their context, under the current key', async () => {
+    const cipher = await createFieldCipher(ring);
+    const file = new Uint8Array(70_000).map((_, i) => (i * 31) & 255);
+    const sealed = cipher.sealBytes(file, context);
+    expect(Buffer.from(sealed.subarray(0, 4 + ring.current.length)).toString('ascii')).toBe(`v1.${ring.current}.`);
+    expect(sealed.length).toBe(file.length + 4 + ring.current.length + 24 + 16);
+    expect(Buffer.from(sealed).includes(Buffer.from(file.subarray(0, 64)))).toBe(false);
+    expect(cipher.openBytes(sealed, context)).toEqual(file);
+    expect(cipher.keyIdOfBytes(sealed)).toBe(ring.current);
+    expect(cipher.openBytes(cipher.sealBytes(new Uint8Array(0), context), context)).toEqual(new Uint8Array(0));
+    expect(reasonOf(() => cipher.openBytes(sealed, 'media.content:other-row'))).toBe('rejected');
+    const altered = sealed.slice();
+    altered[altered.length - 100] = (altered[altered.length - 100] ?? 0) ^ 1;
+    expect(reasonOf(() => cipher.openBytes(altered, context))).toBe('rejected');
+    expect(reasonOf(() => cipher.openBytes(file, context))).toBe('malformed');
+    const foreign = await createFieldCipher(newKeyRing());
+    expect(reasonOf(() => cipher.openBytes(foreign.sealBytes(file, context), context))).toBe('unknown-key');
+    const rotated = await createFieldCipher(withNewKey(ring));
+    expect(rotated.openBytes(sealed, context)).toEqual(file);
+  });
+
   it('passes nulls through', async () => {
     const cipher = await createFieldCipher(ring);
     expect(cipher.sealNullable(null, context)).toBeNull();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import sodium from 'libsodium-wrappers';
 import { computeBlindIndex } from './blind-index.js';
 import { decodeKey, ringOnly, validateKeyRing, type KeyRing } from './key-ring.js';
-import { formatSealed, parseSealed, SealedValueError } from './sealed-value.js';
+import { formatSealed, formatSealedBytes, parseSealed, parseSealedBytes, SealedValueError } from './sealed-value.js';
 
 /**
  * Seals personal data field by field. The `context` names where the value lives
@@ -22,6 +22,14 @@ export interface FieldCipher {
   isCurrent(sealed: string): boolean;
   /** A keyed hash of the normalised value, for lookups and comparisons without decrypting. */
   blindIndex(value: string, purpose: string): string;
+  /**
+   * Bytes (a file) sealed the same way, as bytes: `v1.<keyId>.` in ASCII, then the nonce
+   * and the ciphertext, for a `bytea` column declared `sealedColumn({ …, type: 'bytes' })`.
+   */
+  sealBytes(plaintext: Uint8Array, context: string): Uint8Array;
+  /** Throws a SealedValueError on a wrong context, an altered value or an unknown key. */
+  openBytes(sealed: Uint8Array, context: string): Uint8Array;
+  keyIdOfBytes(sealed: Uint8Array): string;
 }
 
 const NONCE_BYTES = 24;
@@ -44,10 +52,40 @@ class SodiumFieldCipher implements FieldCipher {
   }
 
   seal(plaintext: string, context: string): string {
+    const payload = this.#encrypt(sodium.from_string(plaintext), context);
+    return formatSealed(this.currentKeyId, sodium.to_base64(payload, sodium.base64_variants.URLSAFE_NO_PADDING));
+  }
+
+  open(sealed: string, context: string): string {
+    const { keyId, payload } = parseSealed(sealed);
+    let bytes: Uint8Array;
+    try {
+      bytes = sodium.from_base64(payload, sodium.base64_variants.URLSAFE_NO_PADDING);
+    } catch {
+      throw new SealedValueError('malformed', `Sealed value under key "${keyId}" is not valid base64url`);
+    }
+    return sodium.to_string(this.#decrypt(keyId, bytes, context));
+  }
+
+  sealBytes(plaintext: Uint8Array, context: string): Uint8Array {
+    return formatSealedBytes(this.currentKeyId, this.#encrypt(plaintext, context));
+  }
+
+  openBytes(sealed: Uint8Array, context: string): Uint8Array {
+    const { keyId, payload } = parseSealedBytes(sealed);
+    return this.#decrypt(keyId, payload, context);
+  }
+
+  keyIdOfBytes(sealed: Uint8Array): string {
+    return parseSealedBytes(sealed).keyId;
+  }
+
+  /** nonce ‖ ciphertext under the current key, the context bound as associated data. */
+  #encrypt(plaintext: Uint8Array, context: string): Uint8Array {
     // Node's CSPRNG: libsodium's randombytes in WebAssembly costs about 70 µs a call.
     const nonce = new Uint8Array(randomBytes(NONCE_BYTES));
     const ciphertext = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
-      sodium.from_string(plaintext),
+      plaintext,
       sodium.from_string(context),
       null,
       nonce,
@@ -56,31 +94,23 @@ class SodiumFieldCipher implements FieldCipher {
     const payload = new Uint8Array(NONCE_BYTES + ciphertext.length);
     payload.set(nonce);
     payload.set(ciphertext, NONCE_BYTES);
-    return formatSealed(this.currentKeyId, sodium.to_base64(payload, sodium.base64_variants.URLSAFE_NO_PADDING));
+    return payload;
   }
 
-  open(sealed: string, context: string): string {
-    const { keyId, payload } = parseSealed(sealed);
+  #decrypt(keyId: string, bytes: Uint8Array, context: string): Uint8Array {
     const key = this.#keys.get(keyId);
     if (!key) throw new SealedValueError('unknown-key', `Value sealed under key "${keyId}", which is not in the key ring`);
-    let bytes: Uint8Array;
-    try {
-      bytes = sodium.from_base64(payload, sodium.base64_variants.URLSAFE_NO_PADDING);
-    } catch {
-      throw new SealedValueError('malformed', `Sealed value under key "${keyId}" is not valid base64url`);
-    }
     if (bytes.length < NONCE_BYTES + TAG_BYTES) {
       throw new SealedValueError('malformed', `Sealed value under key "${keyId}" is too short`);
     }
     try {
-      const plaintext = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+      return sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
         null,
         bytes.subarray(NONCE_BYTES),
         sodium.from_string(context),
         bytes.subarray(0, NONCE_BYTES),
         key,
       );
-      return sodium.to_string(plaintext);
     } catch {
       throw new SealedValueError(
         'rejected',

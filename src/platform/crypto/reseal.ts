@@ -15,14 +15,37 @@ export interface ResealOptions {
   db: Kysely<AnyDatabase>;
   cipher: FieldCipher;
   columns: readonly SealedColumn[];
-  /** Rows re-sealed per transaction. */
+  /** Rows re-sealed per transaction (of a bytes column, at most `bytesBatchSize`). */
   batchSize?: number;
 }
+
+/** A bytes column holds files: a few per transaction keep the memory a batch needs small. */
+const bytesBatchSize = 8;
 
 interface StaleRow {
   id: unknown;
   id_text: string;
-  value: string;
+  value: string | Uint8Array;
+}
+
+/** The condition "not sealed under the current key", for a text or a bytea column. */
+function staleUnder(target: SealedColumn, keyId: string): RawBuilder<boolean> {
+  const value = sql.ref(target.column);
+  const prefix = sealedPrefix(keyId);
+  if (target.type === 'text') return sql<boolean>`not starts_with(${value}, ${prefix})`;
+  const bytes = Buffer.from(prefix, 'ascii');
+  return sql<boolean>`substring(${value} from 1 for ${bytes.length}) <> ${bytes}`;
+}
+
+function reseal(cipher: FieldCipher, target: SealedColumn, row: StaleRow): string | Uint8Array {
+  const context = target.context(row.id_text);
+  try {
+    if (target.type === 'bytes') return cipher.sealBytes(cipher.openBytes(row.value as Uint8Array, context), context);
+    return cipher.seal(cipher.open(row.value as string, context), context);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot re-seal ${target.table}.${target.column} of row ${row.id_text}: ${reason}`);
+  }
 }
 
 /** Re-seals one batch of values not under the current key; returns the last id it saw. */
@@ -40,18 +63,10 @@ async function resealBatch(
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<StaleRow>`
       select ${id} as id, ${id}::text as id_text, ${value} as value from ${table}
-      where ${value} is not null and not starts_with(${value}, ${sealedPrefix(cipher.currentKeyId)}) ${from}
+      where ${value} is not null and ${staleUnder(target, cipher.currentKeyId)} ${from}
       order by ${id} limit ${batchSize} for update`.execute(trx);
     for (const row of rows) {
-      const context = target.context(row.id_text);
-      let plaintext: string;
-      try {
-        plaintext = cipher.open(row.value, context);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`Cannot re-seal ${target.table}.${target.column} of row ${row.id_text}: ${reason}`);
-      }
-      const resealed = cipher.seal(plaintext, context);
+      const resealed = reseal(cipher, target, row);
       // Only if the value is still the one read (the row lock already guarantees it).
       await sql`update ${table} set ${value} = ${resealed} where ${id} = ${row.id} and ${value} = ${row.value}`.execute(trx);
     }
@@ -69,12 +84,13 @@ export async function resealColumns(options: ResealOptions): Promise<ColumnCount
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('batchSize must be a positive integer');
   const counts: ColumnCount[] = [];
   for (const target of options.columns) {
+    const size = target.type === 'bytes' ? Math.min(batchSize, bytesBatchSize) : batchSize;
     let resealed = 0;
     let after: { id: unknown } | undefined;
     for (;;) {
-      const batch = await resealBatch(options.db, options.cipher, target, after, batchSize);
+      const batch = await resealBatch(options.db, options.cipher, target, after, size);
       resealed += batch.count;
-      if (batch.count < batchSize) break;
+      if (batch.count < size) break;
       after = batch.last;
     }
     counts.push({ table: target.table, column: target.column, resealed });

@@ -25,8 +25,10 @@ export async function countValuesByKey(db: Kysely<AnyDatabase>, columns: readonl
   const inUse: Record<string, number> = {};
   for (const target of columns) {
     const value = sql.ref(target.column);
+    // A sealed value starts with `v1.<keyId>.` (in ASCII, for bytes): a key id is at most 64 characters.
+    const text = target.type === 'bytes' ? sql`encode(substring(${value} from 1 for 68), 'escape')` : value;
     const { rows } = await sql<{ key_id: string; n: string }>`
-      select split_part(${value}, '.', 2) as key_id, count(*)::text as n
+      select split_part(${text}, '.', 2) as key_id, count(*)::text as n
       from ${sql.table(target.table)} where ${value} is not null group by 1`.execute(db);
     for (const row of rows) inUse[row.key_id] = (inUse[row.key_id] ?? 0) + Number(row.n);
   }

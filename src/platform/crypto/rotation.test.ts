@@ -145,3 +145,37 @@ describe('key rotation', () => {
     await expect(rotateKeys({ db: test.store.db, ring: loaded, columns })).rejects.toThrow(/rotation_notes\.body_sealed of row 2000/);
   });
 });
+
+describe('key rotation of a bytes column', () => {
+  const files = sealedColumn({ table: 'rotation_files', column: 'content_sealed', type: 'bytes' });
+  const fileOf = (i: number) => new Uint8Array(1000 + i).map((_, j) => (i + j * 7) & 255);
+
+  it('re-seals sealed bytes under the new key, a few rows per transaction, and counts them by key', async () => {
+    await runSql(test.store.db, 'create table rotation_files (id uuid primary key, content_sealed bytea)');
+    const ring = await loadKeyRing({ keyFile: path.join(folder, 'files-keys.json') });
+    const cipher = await createFieldCipher(ring);
+    const ids: string[] = [];
+    for (let i = 0; i < 19; i += 1) {
+      const id = randomUUID();
+      ids.push(id);
+      await runSql(test.store.db, 'insert into rotation_files values ($1, $2)', [id, cipher.sealBytes(fileOf(i), files.context(id))]);
+    }
+    await runSql(test.store.db, 'insert into rotation_files values ($1, null)', [randomUUID()]);
+    expect(await countValuesByKey(test.store.db, [files])).toEqual({ [ring.current]: 19 });
+
+    const result = await rotateKeys({ db: test.store.db, ring, columns: [files] });
+    expect(result.columns).toEqual([{ table: 'rotation_files', column: 'content_sealed', resealed: 19 }]);
+    expect(await countValuesByKey(test.store.db, [files])).toEqual({ [result.keyId]: 19 });
+    const rotated = await createFieldCipher(result.ring);
+    const { rows } = await runSql<{ id: string; v: Uint8Array }>(
+      test.store.db,
+      'select id::text, content_sealed as v from rotation_files where content_sealed is not null',
+    );
+    for (const row of rows) {
+      expect(rotated.keyIdOfBytes(row.v)).toBe(result.keyId);
+      expect(rotated.openBytes(row.v, files.context(row.id))).toEqual(fileOf(ids.indexOf(row.id)));
+    }
+    const again = await resealColumns({ db: test.store.db, cipher: rotated, columns: [files] });
+    expect(again[0]!.resealed).toBe(0);
+  });
+});

@@ -14,6 +14,8 @@ export interface SealedColumn {
    * receives the id as PostgreSQL writes it as text (`id::text`: lower-case uuid, decimal).
    */
   readonly context: (id: string) => string;
+  /** `text`: values of `seal` in a text column; `bytes`: values of `sealBytes` in a bytea column. */
+  readonly type: 'text' | 'bytes';
 }
 
 export interface SealedColumnSpec {
@@ -21,6 +23,7 @@ export interface SealedColumnSpec {
   column: string;
   idColumn?: string;
   context?: (id: string) => string;
+  type?: 'text' | 'bytes';
 }
 
 /**
@@ -34,6 +37,7 @@ export function sealedColumn(spec: SealedColumnSpec): SealedColumn {
     column,
     idColumn: spec.idColumn ?? 'id',
     context: spec.context ?? ((id) => `${table}.${column}:${id}`),
+    type: spec.type ?? 'text',
   };
 }
 

@@ -37,3 +37,26 @@ export function parseSealed(sealed: string): SealedParts {
 export function sealedPrefix(keyId: string): string {
   return `${VERSION}.${keyId}.`;
 }
+
+const DOT = 0x2e;
+/** Longest prefix of a sealed value: `v1.`, a key id of at most 64 characters, `.`. */
+const MAX_PREFIX_BYTES = VERSION.length + 66;
+
+/** `v1.<keyId>.` in ASCII, then nonce ‖ ciphertext: the sealed form of bytes. */
+export function formatSealedBytes(keyId: string, payload: Uint8Array): Uint8Array {
+  const prefix = Buffer.from(sealedPrefix(keyId), 'ascii');
+  const out = new Uint8Array(prefix.length + payload.length);
+  out.set(prefix);
+  out.set(payload, prefix.length);
+  return out;
+}
+
+export function parseSealedBytes(sealed: Uint8Array): { keyId: string; payload: Uint8Array } {
+  const head = Buffer.from(sealed.buffer, sealed.byteOffset, Math.min(sealed.length, MAX_PREFIX_BYTES));
+  const end = head.indexOf(DOT, VERSION.length + 1);
+  const keyId = end > 0 ? head.toString('ascii', VERSION.length + 1, end) : '';
+  if (head.toString('ascii', 0, VERSION.length + 1) !== `${VERSION}.` || !isKeyId(keyId)) {
+    throw new SealedValueError('malformed', `Not sealed bytes (expected "${VERSION}.<keyId>." then the data)`);
+  }
+  return { keyId, payload: sealed.subarray(end + 1) };
+}
