@@ -11,6 +11,14 @@ export interface DecodedImage extends RawImage {
   readonly grey: boolean;
 }
 
+export interface DecodeOptions {
+  /**
+   * Refuse (PdqDecodeError) an image of more pixels than this, before its pixels are
+   * decoded: a guard against decompression bombs. Default: sharp's, 0x3FFF × 0x3FFF.
+   */
+  readonly limitInputPixels?: number;
+}
+
 /**
  * Decodes a file path or an encoded image the way the reference hasher does:
  * embedded ICC profiles and EXIF orientation are ignored, alpha is dropped
@@ -18,10 +26,11 @@ export interface DecodedImage extends RawImage {
  * keep their high byte, palettes are expanded, and an image whose pixels are
  * all grey is marked grey so it is hashed from its grey value.
  */
-export async function decodeForPdq(input: string | Uint8Array): Promise<DecodedImage> {
+export async function decodeForPdq(input: string | Uint8Array, options: DecodeOptions = {}): Promise<DecodedImage> {
   const label = typeof input === 'string' ? input : `buffer of ${input.length} bytes`;
   try {
-    const image = sharp(input, { ignoreIcc: true, failOn: 'error', autoOrient: false });
+    const limit = options.limitInputPixels === undefined ? {} : { limitInputPixels: options.limitInputPixels };
+    const image = sharp(input, { ignoreIcc: true, failOn: 'error', autoOrient: false, ...limit });
     // Most files are 8-bit PNG or JPEG: their header says so, which spares a metadata pass.
     const plain = typeof input === 'string' ? undefined : sniffPlainEightBit(input);
     if (plain) return markGrey(await samples(plain === 'grey' ? image.toColourspace('b-w') : image, 'uchar'));

@@ -1,5 +1,5 @@
 import { decodeForPdq } from './decode.js';
-import type { DecodedImage } from './decode.js';
+import type { DecodedImage, DecodeOptions } from './decode.js';
 import { pdqDihedralFromGrey, pdqDihedralFromRgb, pdqFromGrey, pdqFromRgb } from './pdq.js';
 import type { PdqDihedralResult, PdqResult } from './pdq.js';
 
@@ -9,8 +9,8 @@ export async function pdqFromFile(path: string): Promise<PdqResult> {
 }
 
 /** PDQ of an encoded image (JPEG, PNG, WebP, GIF, TIFF, …). Throws PdqDecodeError when it cannot be decoded. */
-export async function pdqFromBuffer(buffer: Uint8Array): Promise<PdqResult> {
-  return hashDecoded(await decodeForPdq(buffer));
+export async function pdqFromBuffer(buffer: Uint8Array, options: DecodeOptions = {}): Promise<PdqResult> {
+  return hashDecoded(await decodeForPdq(buffer, options));
 }
 
 export async function pdqDihedralFromFile(path: string): Promise<PdqDihedralResult> {

@@ -8,3 +8,4 @@ export type { DihedralVariant } from './dihedral.js';
 export { DIHEDRAL_VARIANTS } from './dihedral.js';
 export { pdqDihedralFromBuffer, pdqDihedralFromFile, pdqFromBuffer, pdqFromFile } from './file.js';
 export { PdqDecodeError } from './errors.js';
+export type { DecodeOptions } from './decode.js';
