@@ -32,7 +32,7 @@ interface StaleRow {
 function staleUnder(target: SealedColumn, keyId: string): RawBuilder<boolean> {
   const value = sql.ref(target.column);
   const prefix = sealedPrefix(keyId);
-  if (target.type === 'text') return sql<boolean>`not starts_with(${value}, ${prefix})`;
+  if (target.type !== 'bytes') return sql<boolean>`not starts_with(${value}, ${prefix})`;
   const bytes = Buffer.from(prefix, 'ascii');
   return sql<boolean>`substring(${value} from 1 for ${bytes.length}) <> ${bytes}`;
 }

@@ -14,8 +14,8 @@ export interface SealedColumn {
    * receives the id as PostgreSQL writes it as text (`id::text`: lower-case uuid, decimal).
    */
   readonly context: (id: string) => string;
-  /** `text`: values of `seal` in a text column; `bytes`: values of `sealBytes` in a bytea column. */
-  readonly type: 'text' | 'bytes';
+  /** `text` (the default): values of `seal` in a text column; `bytes`: values of `sealBytes` in a bytea column. */
+  readonly type?: 'text' | 'bytes';
 }
 
 export interface SealedColumnSpec {
