@@ -49,6 +49,11 @@ export const ConfigSchema = Type.Object({
   matchDistance: Type.Integer({ minimum: 0, maximum: 256 }),
   matchQualityFloor: Type.Integer({ minimum: 0, maximum: 100 }),
   bankImportMaxBytes: Type.Integer({ minimum: 1024 }),
+  mediaMaxBytes: Type.Integer({ minimum: 1024, maximum: 1024 ** 3 }),
+  mediaMaxPixels: Type.Integer({ minimum: 1, maximum: 0x3fff * 0x3fff }),
+  mediaQuarantine: Type.Boolean(),
+  mediaRetentionDays: Type.Integer({ minimum: 1, maximum: 3650 }),
+  mediaUploadTtlMinutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -88,6 +93,11 @@ const variables: Record<keyof Config, string> = {
   matchDistance: 'VIGIE_MATCH_DISTANCE',
   matchQualityFloor: 'VIGIE_MATCH_QUALITY_FLOOR',
   bankImportMaxBytes: 'VIGIE_BANK_IMPORT_MAX_BYTES',
+  mediaMaxBytes: 'VIGIE_MEDIA_MAX_BYTES',
+  mediaMaxPixels: 'VIGIE_MEDIA_MAX_PIXELS',
+  mediaQuarantine: 'VIGIE_MEDIA_QUARANTINE',
+  mediaRetentionDays: 'VIGIE_MEDIA_RETENTION_DAYS',
+  mediaUploadTtlMinutes: 'VIGIE_MEDIA_UPLOAD_TTL_MINUTES',
 };
 
 export function variableOf(setting: keyof Config): string {
@@ -124,6 +134,11 @@ function defaults(env: Env): Record<keyof Config, unknown> {
     matchDistance: '31',
     matchQualityFloor: '50',
     bankImportMaxBytes: String(1024 ** 3),
+    mediaMaxBytes: String(25 * 1024 * 1024),
+    mediaMaxPixels: '50000000',
+    mediaQuarantine: 'false',
+    mediaRetentionDays: '90',
+    mediaUploadTtlMinutes: '1440',
   };
 }
 

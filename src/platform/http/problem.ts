@@ -15,6 +15,7 @@ export const problemKinds = {
   conflict: { status: 409, title: 'problem.conflict' },
   'payload-too-large': { status: 413, title: 'problem.payload-too-large' },
   'unsupported-media-type': { status: 415, title: 'problem.unsupported-media-type' },
+  unprocessable: { status: 422, title: 'problem.unprocessable' },
   'account-locked': { status: 423, title: 'problem.account-locked' },
   'rate-limited': { status: 429, title: 'problem.rate-limited' },
   internal: { status: 500, title: 'problem.internal' },

@@ -34,6 +34,20 @@ export const en = {
   'detail.challenge-invalid': 'The anti-flooding challenge is not solved or not valid',
   'detail.challenge-expired': 'The anti-flooding challenge has expired; ask for a new one',
   'detail.challenge-used': 'This anti-flooding challenge was already used; ask for a new one',
+  // reports: media uploads
+  'problem.unprocessable': 'The request is well formed but cannot be processed',
+  'detail.media-not-multipart': 'Send the file as multipart/form-data, in one field named "file"',
+  'detail.media-missing': 'The form has no file in a field named "file"',
+  'detail.media-empty': 'The file is empty',
+  'detail.media-extra-parts': 'Send one file only, in a field named "file", and nothing else',
+  'detail.media-file-name': 'The file name must be a plain name, without folders or control characters',
+  'detail.media-too-large': 'The file is larger than this service accepts',
+  'detail.media-malformed': 'The multipart form could not be read',
+  'detail.media-type': 'This file is not a JPEG, PNG, GIF or WebP picture, nor an MP4, QuickTime or WebM video',
+  'detail.media-corrupt': 'This picture is damaged or incomplete and cannot be read',
+  'detail.media-too-many-pixels': 'This picture has more pixels than this service accepts',
+  'detail.upload-unusable': 'This upload is unknown, has expired or was already used; upload the file again',
+  'detail.upload-hash-differs': 'A hash given for this media is not the hash of the uploaded file',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -36,4 +36,18 @@ export const fr: Record<MessageKey, string> = {
   'detail.challenge-invalid': "Le défi anti-saturation n'est pas résolu ou pas valide",
   'detail.challenge-expired': 'Le défi anti-saturation a expiré ; demandez-en un nouveau',
   'detail.challenge-used': 'Ce défi anti-saturation a déjà servi ; demandez-en un nouveau',
+  // reports : fichiers joints
+  'problem.unprocessable': 'La requête est bien formée mais ne peut pas être traitée',
+  'detail.media-not-multipart': 'Envoyez le fichier en multipart/form-data, dans un seul champ nommé « file »',
+  'detail.media-missing': "Le formulaire n'a pas de fichier dans un champ nommé « file »",
+  'detail.media-empty': 'Le fichier est vide',
+  'detail.media-extra-parts': "Envoyez un seul fichier, dans un champ nommé « file », et rien d'autre",
+  'detail.media-file-name': 'Le nom du fichier doit être un nom simple, sans dossier ni caractère de contrôle',
+  'detail.media-too-large': 'Le fichier dépasse la taille acceptée par ce service',
+  'detail.media-malformed': 'Le formulaire multipart ne peut pas être lu',
+  'detail.media-type': "Ce fichier n'est ni une image JPEG, PNG, GIF ou WebP, ni une vidéo MP4, QuickTime ou WebM",
+  'detail.media-corrupt': 'Cette image est abîmée ou incomplète et ne peut pas être lue',
+  'detail.media-too-many-pixels': "Cette image a plus de pixels que ce service n'en accepte",
+  'detail.upload-unusable': 'Ce fichier envoyé est inconnu, a expiré ou a déjà servi ; envoyez-le de nouveau',
+  'detail.upload-hash-differs': "Une empreinte donnée pour ce média n'est pas celle du fichier envoyé",
 };
