@@ -7,8 +7,8 @@ import {
   type AuditWriter,
   type IdentityService,
 } from './identity/index.js';
-import { bankMigrations, createBankService, type BankService } from './media/banks/index.js';
-import { createDetectionService, type DetectionService } from './media/detection/index.js';
+import { bankMigrations, bankRoutes, createBankService, defineBankJobs, type BankService } from './media/banks/index.js';
+import { createDetectionService, detectionRoutes, type DetectionService } from './media/detection/index.js';
 import { auditMigrations, auditRoutes, recordAudit, startAuditSealer } from './platform/audit/index.js';
 import { challengeMigrations, challengeRoutes, createChallenges, createSpentChallenges } from './platform/challenge/index.js';
 import type { Config } from './platform/config/index.js';
@@ -90,6 +90,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   const reports = createReportService({ db: store.db, sealer: cipher, audit, jobs });
   defineReportJobs(jobs, reports);
   const banks = createBankService({ db: store.db, audit, jobs });
+  defineBankJobs(jobs, banks);
   const detection = createDetectionService({
     db: store.db,
     maxDistance: config.matchDistance,
@@ -123,6 +124,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   jobRoutes(app, { queue: jobs });
   challengeRoutes(app, { challenges });
   reportRoutes(app, { reports, publicUrl: config.publicUrl, requireSolvedChallenge: challenges.guard });
+  bankRoutes(app, { banks, importMaxBytes: config.bankImportMaxBytes });
+  detectionRoutes(app, { db: store.db, detection, audit });
   options.extraRoutes?.(app, { audit });
   await app.ready();
   await jobs.start({ work: options.workers ?? false });

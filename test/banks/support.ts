@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { createVigie, type Vigie } from '../../src/main.js';
 import { openStore, type Store } from '../../src/platform/store/index.js';
+import { syntheticImages } from '../pdq/synthetic-images.js';
 import type { TestVigie } from '../support/app.js';
 
 export const system = { actorType: 'system', actorId: null } as const;
@@ -29,11 +31,11 @@ export interface SecondVigie {
  * PostgreSQL with its own connection pool; on the embedded database (one process only)
  * sharing the store.
  */
-export async function secondVigie(t: TestVigie): Promise<SecondVigie> {
+export async function secondVigie(t: TestVigie, options: { workers?: boolean } = {}): Promise<SecondVigie> {
   const store: Store = t.testStore.databaseUrl
     ? await openStore({ databaseUrl: t.testStore.databaseUrl, dataDir: 'unused', poolSize: 3 })
     : t.testStore.store;
-  const vigie = await createVigie(t.config, { store });
+  const vigie = await createVigie({ ...t.config, jobPollSeconds: 0.5 }, { store, workers: options.workers ?? false });
   return {
     vigie,
     async close() {
@@ -41,4 +43,23 @@ export async function secondVigie(t: TestVigie): Promise<SecondVigie> {
       if (t.testStore.databaseUrl) await store.close();
     },
   };
+}
+
+/** A PNG of one of the generated abstract images of the PDQ tests (never a photograph). */
+export async function syntheticPng(name: string): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  const image = syntheticImages().find((candidate) => candidate.name === name);
+  if (!image) throw new Error(`No synthetic image ${name}`);
+  const { pixels, width, height, channels } = image;
+  return sharp(Buffer.from(pixels), { raw: { width, height, channels } }).png().toBuffer();
+}
+
+/** Audit entries of an action, chained or still pending (the sealer chains them after commit). */
+export async function auditEntries(store: Store, action: string): Promise<{ subject_id: string; actor_type: string; detail: unknown }[]> {
+  const { rows } = await sql<{ subject_id: string; actor_type: string; detail: unknown }>`
+    select subject_id, actor_type, detail from (
+      select subject_id, actor_type, detail, action from audit_log
+      union all select subject_id, actor_type, detail, action from audit_pending) entries
+    where action = ${action}`.execute(store.db);
+  return rows;
 }

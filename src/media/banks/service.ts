@@ -1,10 +1,22 @@
 import * as banks from './banks.js';
 import { BankContext, type BankDeps } from './context.js';
 import * as entries from './entries.js';
+import { exportBank } from './export.js';
+import * as imports from './imports.js';
+import { importJob, type ImportJobData } from './model.js';
 
 type Rest<F> = F extends (ctx: BankContext, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
 function bind<F extends (ctx: BankContext, ...rest: never[]) => unknown>(ctx: BankContext, use: F): Rest<F> {
   return ((...rest: never[]) => use(ctx, ...rest)) as Rest<F>;
+}
+
+/** What this module needs to define its jobs. */
+export interface JobDefiner {
+  define<Data extends object>(
+    name: string,
+    handler: (job: { data: Data }) => Promise<void>,
+    options?: { retryLimit?: number; expireSeconds?: number },
+  ): void;
 }
 
 /** The hash banks' use cases, bound to one database. */
@@ -15,12 +27,27 @@ export function createBankService(deps: BankDeps) {
     updateBank: bind(ctx, banks.updateBank),
     listBanks: bind(ctx, banks.listBanks),
     readBank: bind(ctx, banks.readBank),
+    getBank: bind(ctx, banks.requireBank),
     findBank: bind(ctx, banks.findBankByIdOrName),
     addEntry: bind(ctx, entries.addEntry),
     updateEntry: bind(ctx, entries.updateEntry),
     readEntry: bind(ctx, entries.readEntry),
     listEntries: bind(ctx, entries.listEntries),
+    startImport: bind(ctx, imports.startImport),
+    importFile: bind(ctx, imports.importFile),
+    runImportJob: bind(ctx, imports.runImportJob),
+    readImport: bind(ctx, imports.readImport),
+    listImports: bind(ctx, imports.listImports),
+    exportBank: bind(ctx, exportBank),
   };
 }
 
 export type BankService = ReturnType<typeof createBankService>;
+
+/**
+ * Declares the module's jobs on the queue (before it starts). An import may take minutes
+ * (a million lines); a worker that dies resumes it from its last committed batch.
+ */
+export function defineBankJobs(jobs: JobDefiner, service: BankService): void {
+  jobs.define<ImportJobData>(importJob, (job) => service.runImportJob(job.data.importId), { retryLimit: 5, expireSeconds: 3600 });
+}

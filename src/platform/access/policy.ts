@@ -30,6 +30,14 @@ const rules = {
   'report.list': ['intake_operator', 'analyst', 'senior_analyst', 'supervisor'],
   'report.read': ['intake_operator', 'analyst', 'senior_analyst', 'supervisor'],
   'report.read-personal': ['analyst', 'senior_analyst'],
+  // Hash banks (known-content detection). Analysts read what a match refers to; senior
+  // analysts and administrators keep the lists; exporting a whole list (a tool for testing
+  // material against it, in the wrong hands) is theirs alone. Partners never read banks:
+  // they look hashes up, as analysts do.
+  'bank.read': ['administrator', 'senior_analyst', 'analyst'],
+  'bank.manage': ['administrator', 'senior_analyst'],
+  'bank.export': ['administrator', 'senior_analyst'],
+  'match.lookup': ['partner', 'analyst', 'senior_analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof rules;
