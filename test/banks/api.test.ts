@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashImageBytes, toHex } from '../../src/media/hashing/index.js';
@@ -28,7 +29,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const inject = (options: Parameters<TestVigie['vigie']['app']['inject']>[0]) => t.vigie.app.inject(options);
+const inject = (options: InjectOptions) => t.vigie.app.inject(options);
 
 async function createBank(name: string, purpose = 'national'): Promise<string> {
   const response = await inject({
