@@ -5,11 +5,12 @@ import type { Sealer } from './ports.js';
 import type { ReportTables } from './tables.js';
 
 /**
- * Idempotency keys of partner submissions, scoped to the partner's organisation. The first
- * request with a key claims it, in the transaction that writes its reports, with the
- * answer it will give; a retry with the same key and the same request gets that answer
- * again, and a different request with the same key a 409. Two requests racing with one key
- * are serialised by the primary key: the second waits for the first to commit, then sees it.
+ * Idempotency keys of submissions, scoped to their owner: a partner's organisation, or the
+ * staff member who records a call. The first request with a key claims it, in the
+ * transaction that writes its reports, with the answer it will give; a retry with the same
+ * key and the same request gets that answer again, and a different request with the same
+ * key a 409. Two requests racing with one key are serialised by the primary key: the second
+ * waits for the first to commit, then sees it. Claims expire (expiry.ts).
  */
 
 /** JSON with object members sorted, so that the member order of a retry does not matter. */
@@ -35,31 +36,40 @@ export function requestFingerprint(sealer: Sealer, route: string, body: unknown)
   return sealer.blindIndex(digest, 'reports.idempotency');
 }
 
+/** Whose keys these are: a partner organisation's, or one staff member's. */
+export interface ClaimOwner {
+  kind: 'organisation' | 'user';
+  id: string;
+}
+
 export interface Claim {
-  organisationId: string;
+  owner: ClaimOwner;
   key: string;
   fingerprint: string;
   response: unknown;
 }
 
 /** Claims the key; returns null when claimed now, or the answer of the request that claimed it. */
-export async function claimIdempotencyKey(trx: Transaction<ReportTables>, claim: Claim): Promise<{ replay: unknown } | null> {
+export async function claimIdempotencyKey(trx: Transaction<ReportTables>, claim: Claim, now: Date): Promise<{ replay: unknown } | null> {
   const inserted = await trx
     .insertInto('report_idempotency')
     .values({
-      organisation_id: claim.organisationId,
+      owner_kind: claim.owner.kind,
+      owner_id: claim.owner.id,
       key: claim.key,
       fingerprint: claim.fingerprint,
       response: JSON.stringify(claim.response),
+      created_at: now,
     })
-    .onConflict((conflict) => conflict.columns(['organisation_id', 'key']).doNothing())
+    .onConflict((conflict) => conflict.columns(['owner_kind', 'owner_id', 'key']).doNothing())
     .returning('key')
     .executeTakeFirst();
   if (inserted) return null;
   const existing = await trx
     .selectFrom('report_idempotency')
     .select(['fingerprint', 'response'])
-    .where('organisation_id', '=', claim.organisationId)
+    .where('owner_kind', '=', claim.owner.kind)
+    .where('owner_id', '=', claim.owner.id)
     .where('key', '=', claim.key)
     .executeTakeFirstOrThrow();
   if (existing.fingerprint !== claim.fingerprint) {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migrations } from '../platform/store/index.js';
+import { reportMediaMigrations } from './media-migrations.js';
 
 /**
  * The reports and what hangs off them. Personal fields are in `*_sealed` columns (see
@@ -95,4 +96,35 @@ export const reportMigrations: Migrations = {
       `.execute(db);
     },
   },
+  '20261201-10-reports-helpline-calls': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table report_calls (
+          report_id uuid primary key references reports(id) on delete cascade,
+          recorded_by uuid not null,
+          caller_type text not null,
+          started_at timestamptz not null,
+          ended_at timestamptz not null,
+          referrals text[] not null,
+          advice_sealed text,
+          referral_note_sealed text
+        );
+        create index report_calls_recorded_by on report_calls (recorded_by);
+      `.execute(db);
+    },
+  },
+  // Keys are scoped to an organisation (partners) or to a staff member (the helpline), and expire.
+  '20261201-11-reports-idempotency-owners': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        alter table report_idempotency rename column organisation_id to owner_id;
+        alter table report_idempotency add column owner_kind text not null default 'organisation';
+        alter table report_idempotency alter column owner_kind drop default;
+        alter table report_idempotency drop constraint report_idempotency_pkey;
+        alter table report_idempotency add primary key (owner_kind, owner_id, key);
+        create index report_idempotency_created on report_idempotency (created_at);
+      `.execute(db);
+    },
+  },
+  ...reportMediaMigrations,
 };

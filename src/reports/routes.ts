@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { actorOf } from '../platform/access/index.js';
+import { actorOf, can } from '../platform/access/index.js';
 import type { ChallengeGuard } from '../platform/challenge/index.js';
 import { Problem, type HttpApp } from '../platform/http/index.js';
 import { IdParams } from './contracts.js';
+import { HelplineReceipt, HelplineSubmission } from './helpline-call.js';
 import type { Actor } from './ports.js';
 import { publishedSchema, ReportContent } from './report-v1.js';
 import type { ReportService } from './service.js';
@@ -26,6 +27,12 @@ const batchBodyLimit = 10 * 1024 * 1024;
 
 function actorOfRequest(request: FastifyRequest): Actor {
   return { ...actorOf(request.principal), organisationId: request.principal?.organisationId ?? null, requestId: request.id };
+}
+
+function staffUserOf(request: FastifyRequest) {
+  const principal = request.principal;
+  if (principal?.kind !== 'user') throw new Problem('forbidden');
+  return principal;
 }
 
 function partnerOf(request: FastifyRequest) {
@@ -85,6 +92,25 @@ function intakeRoutes(scope: HttpApp, options: ReportRouteOptions): void {
   );
 
   scope.post(
+    '/api/helpline/calls',
+    {
+      config: { access: { action: 'report.record-call' } },
+      schema: {
+        tags: ['helpline'],
+        headers: c.OptionalIdempotencyHeaders,
+        body: HelplineSubmission,
+        response: { 201: HelplineReceipt },
+      },
+    },
+    async (request, reply) => {
+      const operator = { actor: actorOfRequest(request), userId: staffUserOf(request).userId };
+      const { replayed, receipt } = await reports.recordCall(operator, request.headers['idempotency-key'], request.body);
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).send(receipt);
+    },
+  );
+
+  scope.post(
     '/api/public/reports',
     {
       config: { access: { public: true }, rateLimit: submissionLimit },
@@ -136,7 +162,11 @@ function staffRoutes(app: HttpApp, { reports }: ReportRouteOptions): void {
       config: { access: { action: 'report.read-personal' } },
       schema: { tags, params: IdParams, response: { 200: c.PersonalView } },
     },
-    (request) => reports.readPersonalData(actorOfRequest(request), request.params.id),
+    (request) => {
+      const user = staffUserOf(request);
+      const reader = { actor: actorOfRequest(request), ...(can(user, 'report.read-personal-any') ? {} : { onlyRecordedBy: user.userId }) };
+      return reports.readPersonalData(reader, request.params.id);
+    },
   );
 }
 

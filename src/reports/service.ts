@@ -1,5 +1,6 @@
 import { ReportContext, type ReportDeps } from './context.js';
 import { crossMatch } from './cross-match.js';
+import * as helpline from './helpline.js';
 import { crossMatchJob, type CrossMatchData } from './model.js';
 import * as publicUse from './public.js';
 import * as staff from './staff.js';
@@ -26,6 +27,7 @@ export function createReportService(deps: ReportDeps) {
     submitPartnerReport: bind(ctx, submit.submitPartnerReport),
     submitPartnerBatch: bind(ctx, submit.submitPartnerBatch),
     submitPublicReport: bind(ctx, submit.submitPublicReport),
+    recordCall: bind(ctx, helpline.recordCall),
     publicStatus: bind(ctx, publicUse.publicStatus),
     addInformation: bind(ctx, publicUse.addInformation),
     listReports: bind(ctx, staff.listReports),

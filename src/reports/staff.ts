@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import { Problem } from '../platform/http/index.js';
+import { callOf, callRecordOf, callSummaryOf } from './calls.js';
 import { ncmecMapping, type Category } from './categories.js';
 import type { ReportContext } from './context.js';
 import { itemsContentOf, reportDocumentOf } from './document.js';
@@ -86,7 +87,7 @@ export async function listReports(ctx: ReportContext, filter: ReportFilter): Pro
 export async function readReport(ctx: ReportContext, id: string): Promise<ReportDetail> {
   const row = await ctx.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new Problem('not-found');
-  const [items, additions, links] = await Promise.all([
+  const [items, additions, links, call] = await Promise.all([
     ctx.db
       .selectFrom('report_items')
       .select(['kind', 'url_host', 'md5', 'sha1', 'sha256', 'pdq', 'pdq_quality', 'media_type'])
@@ -96,6 +97,7 @@ export async function readReport(ctx: ReportContext, id: string): Promise<Report
       .execute(),
     ctx.db.selectFrom('report_additions').select(['id', 'received_at']).where('report_id', '=', id).orderBy('received_at').execute(),
     ctx.db.selectFrom('report_links').select(['linked_report_id', 'kind']).where('report_id', '=', id).orderBy('linked_at').execute(),
+    callOf(ctx.db, id),
   ]);
   const linked = new Map<string, string[]>();
   for (const link of links) linked.set(link.linked_report_id, [...(linked.get(link.linked_report_id) ?? []), link.kind]);
@@ -121,14 +123,27 @@ export async function readReport(ctx: ReportContext, id: string): Promise<Report
       .map((item) => ({ hashes: hashesOf(item), pdqQuality: item.pdq_quality, mediaType: item.media_type })),
     additions: additions.map((addition) => ({ id: addition.id, receivedAt: new Date(addition.received_at).toISOString() })),
     links: [...linked].map(([reportId, kinds]) => ({ reportId, kinds })),
+    call: call ? callSummaryOf(call) : null,
   };
 }
 
+/**
+ * Who reads: any report's personal data (analysts), or only that of the calls one recorded
+ * (an intake operator, `onlyRecordedBy` their user id): the object-level rule on top of the policy.
+ */
+export interface PersonalReader {
+  actor: Actor;
+  onlyRecordedBy?: string;
+}
+
 /** Decrypts the whole report for a role that needs it; the read is audited in the same transaction. */
-export async function readPersonalData(ctx: ReportContext, actor: Actor, id: string): Promise<PersonalView> {
+export async function readPersonalData(ctx: ReportContext, reader: PersonalReader, id: string): Promise<PersonalView> {
+  const { actor } = reader;
   return ctx.change(async (trx, tools) => {
     const row = await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new Problem('not-found');
+    const call = await callOf(trx, id);
+    if (reader.onlyRecordedBy !== undefined && call?.recorded_by !== reader.onlyRecordedBy) throw new Problem('forbidden');
     const items = await trx.selectFrom('report_items').selectAll().where('report_id', '=', id).execute();
     const additions = await trx.selectFrom('report_additions').selectAll().where('report_id', '=', id).orderBy('received_at').execute();
     const sealedFields = (['narrative', 'reporter_contact', 'children', 'reported_persons', 'places'] as const).filter(
@@ -138,7 +153,14 @@ export async function readPersonalData(ctx: ReportContext, actor: Actor, id: str
       action: 'report.read-personal',
       subjectType: 'report',
       subjectId: id,
-      detail: { fields: [...sealedFields, ...(items.length > 0 ? ['items'] : []), ...(additions.length > 0 ? ['additions'] : [])] },
+      detail: {
+        fields: [
+          ...sealedFields,
+          ...(items.length > 0 ? ['items'] : []),
+          ...(additions.length > 0 ? ['additions'] : []),
+          ...(call && (call.advice_sealed !== null || call.referral_note_sealed !== null) ? ['call'] : []),
+        ],
+      },
     });
     const report: ReportV1 = reportDocumentOf(
       ctx.sealer,
@@ -147,6 +169,7 @@ export async function readPersonalData(ctx: ReportContext, actor: Actor, id: str
     );
     return {
       report,
+      ...(call ? { call: callRecordOf(ctx.sealer, call) } : {}),
       additions: additions.map((addition) => ({
         id: addition.id,
         receivedAt: new Date(addition.received_at).toISOString(),

@@ -38,7 +38,7 @@ function refuse(problems: FieldProblem[]): void {
   if (problems.length > 0) throw new Problem('validation', { fields: problems });
 }
 
-function incomingReports(channel: Channel, receivedAt: Date, contents: readonly ReportContent[], from: Partial<IncomingReport>) {
+export function incomingReports(channel: Channel, receivedAt: Date, contents: readonly ReportContent[], from: Partial<IncomingReport>) {
   return contents.map((content): IncomingReport => ({
     id: randomUUID(),
     channel,
@@ -50,13 +50,17 @@ function incomingReports(channel: Channel, receivedAt: Date, contents: readonly 
   }));
 }
 
-/** The writes of an intake, its audit entries and its follow-up job: the caller's one transaction. */
-async function writeReports(
+/**
+ * The writes of an intake, its audit entries and its follow-up job: the caller's one
+ * transaction. `detail` adds what a channel knows of each report to its audit entry.
+ */
+export async function writeReports(
   ctx: ReportContext,
   trx: Transaction<ReportTables>,
   tools: ChangeTools,
   actor: Actor,
   incoming: IncomingReport[],
+  detail: Record<string, string | number | boolean | string[]> = {},
 ): Promise<void> {
   await insertReports(
     trx,
@@ -75,6 +79,7 @@ async function writeReports(
         media: content.media?.length ?? 0,
         onlineIdentifiers: content.onlineIdentifiers?.length ?? 0,
         ...(incoming.length > 1 ? { batchSize: incoming.length } : {}),
+        ...detail,
       },
     });
   }
@@ -85,21 +90,37 @@ async function writeReports(
   );
 }
 
-async function submitFromPartner<Receipt>(
+/** A partner's submission, by channel: its route (for the idempotency fingerprint), key, body and reports. */
+export interface PartnerRequest {
+  channel: Channel;
+  route: string;
+  idempotencyKey: string;
+  body: unknown;
+  contents: readonly ReportContent[];
+  /** More writes of the channel's own, in the same transaction, once the reports are written. */
+  alsoWrite?: (trx: Transaction<ReportTables>, reportIds: readonly string[]) => Promise<void>;
+  auditDetail?: Record<string, string | number | boolean | string[]>;
+}
+
+export async function submitFromPartner<Receipt>(
   ctx: ReportContext,
   partner: PartnerSubmitter,
-  request: { route: string; idempotencyKey: string; body: unknown; contents: readonly ReportContent[] },
+  request: PartnerRequest,
   receiptOf: (receipts: ReportReceipt[]) => Receipt,
 ): Promise<{ replayed: boolean; receipt: Receipt }> {
   const receivedAt = ctx.now();
-  const incoming = incomingReports('partner_api', receivedAt, request.contents, partner);
+  const incoming = incomingReports(request.channel, receivedAt, request.contents, partner);
   const receipt = receiptOf(incoming.map((report) => ({ reportId: report.id, receivedAt: receivedAt.toISOString(), status: 'received' })));
   const fingerprint = requestFingerprint(ctx.sealer, request.route, request.body);
   return ctx.change(async (trx, tools) => {
-    const claim = { organisationId: partner.organisationId, key: request.idempotencyKey, fingerprint, response: receipt };
-    const earlier = await claimIdempotencyKey(trx, claim);
+    const owner = { kind: 'organisation', id: partner.organisationId } as const;
+    const earlier = await claimIdempotencyKey(trx, { owner, key: request.idempotencyKey, fingerprint, response: receipt }, receivedAt);
     if (earlier) return { replayed: true, receipt: earlier.replay as Receipt };
-    await writeReports(ctx, trx, tools, partner.actor, incoming);
+    await writeReports(ctx, trx, tools, partner.actor, incoming, request.auditDetail);
+    await request.alsoWrite?.(
+      trx,
+      incoming.map((report) => report.id),
+    );
     return { replayed: false, receipt };
   });
 }
@@ -109,7 +130,7 @@ export function submitPartnerReport(ctx: ReportContext, partner: PartnerSubmitte
   return submitFromPartner(
     ctx,
     partner,
-    { route: 'report', idempotencyKey, body: content, contents: [content] },
+    { channel: 'partner_api', route: 'report', idempotencyKey, body: content, contents: [content] },
     (receipts) => receipts[0]!,
   );
 }
@@ -121,7 +142,7 @@ export function submitPartnerBatch(
   body: { reports: ReportContent[] },
 ) {
   refuse(checkBatch(body.reports, ctx.now()));
-  const route = { route: 'batch', idempotencyKey, body, contents: body.reports };
+  const route = { channel: 'partner_api', route: 'batch', idempotencyKey, body, contents: body.reports } as const;
   return submitFromPartner(ctx, partner, route, (reports): BatchReceipt => ({ count: reports.length, reports }));
 }
 

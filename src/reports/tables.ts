@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { MediaTables } from './media-tables.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -36,6 +37,10 @@ export interface ReportsTable {
   places_sealed: string | null;
   /** SHA-256 of the public reporter's receipt code. */
   receipt_hash: string | null;
+  /** The assessment queue's order (priorityOf, model.ts), and what it is computed from besides urgency and category. */
+  priority: number;
+  known_content: boolean;
+  age_group: string | null;
 }
 
 export interface ReportAdditionsTable {
@@ -61,6 +66,8 @@ export interface ReportItemsTable {
   media_type: string | null;
   /** The URL; a media's file name and URL (JSON); an online identifier (JSON). */
   value_sealed: string | null;
+  /** When a media item was matched against the hash banks (null: not yet). */
+  matched_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ReportMatchKeysTable {
@@ -78,7 +85,9 @@ export interface ReportLinksTable {
 }
 
 export interface ReportIdempotencyTable {
-  organisation_id: string;
+  owner_kind: 'organisation' | 'user';
+  /** The partner organisation, or the staff member, whose key this is. */
+  owner_id: string;
   key: string;
   /** Keyed hash of the request (route and canonical body), never the body itself. */
   fingerprint: string;
@@ -86,11 +95,25 @@ export interface ReportIdempotencyTable {
   created_at: CreatedAt;
 }
 
-export interface ReportTables {
+/** The call a helpline report was recorded from. */
+export interface ReportCallsTable {
+  report_id: string;
+  /** The intake operator who recorded it (a staff user id). */
+  recorded_by: string;
+  caller_type: string;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  referrals: string[];
+  advice_sealed: string | null;
+  referral_note_sealed: string | null;
+}
+
+export interface ReportTables extends MediaTables {
   reports: ReportsTable;
   report_additions: ReportAdditionsTable;
   report_items: ReportItemsTable;
   report_match_keys: ReportMatchKeysTable;
   report_links: ReportLinksTable;
   report_idempotency: ReportIdempotencyTable;
+  report_calls: ReportCallsTable;
 }

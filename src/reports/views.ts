@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { categories } from './categories.js';
+import { callerTypes, referralKinds } from './helpline-call.js';
 import { reportStatuses } from './model.js';
 import { channels, limits, Media, OnlineIdentifier, ReportContent, ReportV1, reporterRoles } from './report-v1.js';
 import { Country, DateTime, Text, Url, Uuid } from './vocabulary.js';
@@ -31,6 +32,10 @@ export const IdempotencyHeaders = Type.Object({
     pattern: '^[\\x21-\\x7E]+$',
     description: 'Chosen by the partner for this request (a UUID is best); a retry sends the same key',
   }),
+});
+
+export const OptionalIdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(IdempotencyHeaders.properties['idempotency-key']),
 });
 
 export const ReceiptHeaders = Type.Object({ 'receipt-code': Type.String({ minLength: 1, maxLength: 64 }) });
@@ -88,6 +93,30 @@ export const ReportPage = Type.Object({ reports: Type.Array(ReportSummary), next
 export type ReportPage = Static<typeof ReportPage>;
 
 const Hex = Type.String();
+const CallerType = Type.Enum([...callerTypes]);
+const Referrals = Type.Array(Type.Enum([...referralKinds]));
+
+/** What staff see of a helpline call without opening personal data. */
+export const CallSummary = Type.Object({
+  callerType: CallerType,
+  durationSeconds: Type.Integer(),
+  immediateReferrals: Referrals,
+  recordedBy: Uuid,
+});
+export type CallSummary = Static<typeof CallSummary>;
+
+/** The whole call, advice and referral note decrypted: part of the audited personal view. */
+export const CallRecord = Type.Object({
+  callerType: CallerType,
+  startedAt: DateTime,
+  endedAt: DateTime,
+  adviceGiven: Type.Optional(Type.String()),
+  immediateReferrals: Referrals,
+  referralNote: Type.Optional(Type.String()),
+  recordedBy: Uuid,
+});
+export type CallRecord = Static<typeof CallRecord>;
+
 export const ReportDetail = Type.Object({
   ...ReportSummary.properties,
   subdivisions: Type.Array(Type.String()),
@@ -111,11 +140,13 @@ export const ReportDetail = Type.Object({
   ),
   additions: Type.Array(Type.Object({ id: Uuid, receivedAt: DateTime })),
   links: Type.Array(Type.Object({ reportId: Uuid, kinds: Type.Array(Type.String()) })),
+  call: Nullable(CallSummary),
 });
 export type ReportDetail = Static<typeof ReportDetail>;
 
 export const PersonalView = Type.Object({
   report: ReportV1,
+  call: Type.Optional(CallRecord),
   additions: Type.Array(
     Type.Object({
       id: Uuid,

@@ -23,13 +23,21 @@ const rules = {
   'audit.verify': ['administrator'],
   'jobs.read': ['administrator'],
   'partner.whoami': ['partner'],
-  // Reports (intake). Partners' keys submit. The intake and analysis staff and their
-  // supervisor list and read reports without personal data; only analysts, who assess the
-  // content and cross-check it, open the personal fields (each read audited).
+  // Reports (intake). Partners' keys submit; intake operators record helpline calls. The
+  // intake and analysis staff and their supervisor list and read reports without personal
+  // data; analysts, who assess the content and cross-check it, open the personal fields of
+  // any report (`read-personal-any`), an intake operator only those of the calls they
+  // recorded themselves (an object-level rule in reports; each read audited).
   'report.submit': ['partner'],
+  'report.record-call': ['intake_operator'],
   'report.list': ['intake_operator', 'analyst', 'senior_analyst', 'supervisor'],
   'report.read': ['intake_operator', 'analyst', 'senior_analyst', 'supervisor'],
-  'report.read-personal': ['analyst', 'senior_analyst'],
+  'report.read-personal': ['intake_operator', 'analyst', 'senior_analyst'],
+  'report.read-personal-any': ['analyst', 'senior_analyst'],
+  // Hotels of partner chains (the hotel reporting flow): the administrator registers them and
+  // scopes the chains' keys; the supervisor sees them.
+  'hotel.list': ['administrator', 'supervisor'],
+  'hotel.manage': ['administrator'],
   // Hash banks (known-content detection). Analysts read what a match refers to; senior
   // analysts and administrators keep the lists; exporting a whole list (a tool for testing
   // material against it, in the wrong hands) is theirs alone. Partners never read banks:
