@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -24,7 +25,7 @@ const restrictedOutside = (own) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'scratch/', 'web/dist/', 'bench/out/', 'test-results/'] },
+  { ignores: ['node_modules/', 'data/', 'scratch/', 'web/dist/', 'web/.dist-*/', 'bench/out/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -37,6 +38,28 @@ export default tseslint.config(
     },
   },
   { files: ['src/**/*-page/*.js'], languageOptions: { globals: globals.browser } },
+  // The web front end (web/src): browser code, React's rules of hooks, every text from the catalogues.
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+(src|test|bin)/', message: 'The web front end talks to the server through its HTTP API only.' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'JSXText[value=/[A-Za-zÀ-ÿ]/]', message: 'Put user-facing text in the catalogues (web/src/i18n) and use t().' },
+        {
+          selector: 'JSXAttribute[name.name=/^(aria-label|title|alt|placeholder)$/] > Literal',
+          message: 'Put user-facing text in the catalogues (web/src/i18n) and use t().',
+        },
+      ],
+    },
+  },
   { files: ['**/*.test.ts', 'test/**'], rules: { 'max-lines': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
   { files: ['**/*.ts'], rules: restrictedOutside(undefined) },
   ...modules.map((module) => ({ files: [`${module}/**/*.ts`], rules: restrictedOutside(module) })),

@@ -25,6 +25,8 @@ import { createJobQueue, jobRoutes, registerJobMetrics, type JobQueue } from './
 import { createLogger, type Logger } from './platform/logging/index.js';
 import { migrateToLatest, openStore, type Store } from './platform/store/index.js';
 import {
+  categories,
+  countryCodes,
   createReportService,
   defineReportJobs,
   reportMigrations,
@@ -32,6 +34,7 @@ import {
   reportSealedColumns,
   type ReportService,
 } from './reports/index.js';
+import { defaultWebDist, portalSettingsFrom, webappRoutes } from './webapp/index.js';
 
 export interface Vigie {
   config: Config;
@@ -124,6 +127,16 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   jobRoutes(app, { queue: jobs });
   challengeRoutes(app, { challenges });
   reportRoutes(app, { reports, publicUrl: config.publicUrl, requireSolvedChallenge: challenges.guard });
+  await webappRoutes(app, {
+    settings: portalSettingsFrom({
+      emergencyNumbers: config.emergencyNumbers,
+      quickExitUrl: config.quickExitUrl,
+      uploadsAccepted: () => routes.some((route) => route.method === 'POST' && route.url === '/api/public/media'),
+    }),
+    vocabulary: { categories, countries: countryCodes },
+    webDist: defaultWebDist,
+    onMissingBuild: (root) => logger.warn({ root }, 'The web front end is not built: run npm install, or node web/build.mjs'),
+  });
   bankRoutes(app, { banks, importMaxBytes: config.bankImportMaxBytes });
   detectionRoutes(app, { db: store.db, detection, audit });
   options.extraRoutes?.(app, { audit });

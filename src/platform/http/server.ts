@@ -92,6 +92,10 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
         formAction: ["'self'"],
         objectSrc: ["'none'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
+        // The web front end keeps its styles in files: no inline style, no outside stylesheet.
+        styleSrc: ["'self'"],
+        // The portal's proof-of-work solver runs in a worker loaded from /assets/.
+        workerSrc: ["'self'"],
         upgradeInsecureRequests: null,
       },
     },

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyReply } from 'fastify';
+import type { HttpApp } from '../platform/http/index.js';
+
+/** Where `npm install` / `npm start` build the front end (web/build.mjs). */
+export const defaultWebDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+const publicAccess = { access: { public: true } } as const;
+const hidden = { hide: true };
+const assetName = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}$/;
+
+/**
+ * Serves the built front end: the portal at /, the console at /console/ (and its own paths,
+ * which the browser routes), the neutral quick-exit page at /recettes/. File names under
+ * /assets/ carry a hash of their content, so they are cached for good; the pages are never
+ * cached, so that a new version is picked up at once.
+ */
+export async function serveWeb(app: HttpApp, root: string, onMissing: (root: string) => void): Promise<void> {
+  const built = existsSync(`${root}/index.html`);
+  if (!built) onMissing(root);
+  await app.register(fastifyStatic, { root, serve: false, decorateReply: true });
+
+  const page = (file: string) => (_request: unknown, reply: FastifyReply) => {
+    if (!built) return reply.callNotFound();
+    reply.header('cache-control', 'no-store');
+    return reply.sendFile(file, { cacheControl: false });
+  };
+  app.get('/', { config: publicAccess, schema: hidden }, page('index.html'));
+  app.get('/follow', { config: publicAccess, schema: hidden }, page('index.html'));
+  app.get('/console', { config: publicAccess, schema: hidden }, page('console/index.html'));
+  app.get('/console/*', { config: publicAccess, schema: hidden }, page('console/index.html'));
+  app.get('/recettes', { config: publicAccess, schema: hidden }, page('recettes/index.html'));
+  app.get('/favicon.svg', { config: publicAccess, schema: hidden }, (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=86400');
+    return reply.sendFile('favicon.svg', { cacheControl: false });
+  });
+  app.get<{ Params: { '*': string } }>('/assets/*', { config: publicAccess, schema: hidden }, (request, reply) => {
+    // Built assets are single file names (name-hash.ext): anything else, `..` included, is not one of them.
+    const name = request.params['*'];
+    if (!assetName.test(name)) return reply.callNotFound();
+    reply.header('cache-control', 'public, max-age=31536000, immutable');
+    return reply.sendFile(`assets/${name}`, { cacheControl: false });
+  });
+}

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { Route, Routes } from 'react-router';
+import { useI18n } from '../i18n/index.js';
+import { loadPortalSettings, type PortalSettings } from '../shared/settings.js';
+import { Allowed } from './Allowed.js';
+import { CallPage } from './helpline/CallPage.js';
+import { HomePage } from './HomePage.js';
+import { Layout } from './Layout.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { ReportListPage } from './reports/ReportListPage.js';
+import { ReportPage } from './reports/ReportPage.js';
+import { useSession } from './session-context.js';
+import { SignIn } from './signin/SignIn.js';
+
+export function ConsoleApp() {
+  const { t, language } = useI18n();
+  const { state } = useSession();
+  const [settings, setSettings] = useState<PortalSettings | null>(null);
+  useEffect(() => {
+    loadPortalSettings(language).then(setSettings, () => setSettings(null));
+  }, [language]);
+
+  if (state.kind === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (state.kind === 'signed-out') return <SignIn />;
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route
+          path="helpline/new"
+          element={
+            <Allowed action="report.record-call">
+              {settings ? <CallPage settings={settings} /> : <p role="status">{t('common.loading')}</p>}
+            </Allowed>
+          }
+        />
+        <Route
+          path="reports"
+          element={
+            <Allowed action="report.list">
+              <ReportListPage categories={settings?.categories ?? []} />
+            </Allowed>
+          }
+        />
+        <Route
+          path="reports/:id"
+          element={
+            <Allowed action="report.read">
+              <ReportPage />
+            </Allowed>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

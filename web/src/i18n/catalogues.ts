@@ -1,0 +1,5 @@
+import { en, type MessageKey } from './en.js';
+import { fr } from './fr.js';
+import type { Language } from './language.js';
+
+export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };

@@ -1,0 +1,71 @@
+import type { common as en } from '../en/common.js';
+
+export const common: Record<keyof typeof en, string> = {
+  'common.yes': 'Oui',
+  'common.no': 'Non',
+  'common.next': 'Suivant',
+  'common.back': 'Retour',
+  'common.choose': 'Choisir…',
+  'common.not-stated': 'Non précisé',
+  'common.remove-n': 'Retirer : {what}',
+  'common.loading': 'Chargement…',
+  'common.network-error': 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
+  'common.error-summary': 'Veuillez corriger ce qui suit',
+  'common.skip-to-content': 'Aller au contenu',
+  'common.language': 'Langue',
+  'common.language-fr': 'Français',
+  'common.language-en': 'English',
+
+  'emergency.title': 'Un enfant est en danger en ce moment',
+  'emergency.call-now': "Appelez tout de suite l'un de ces numéros. L'appel est gratuit. Vous pourrez terminer ce signalement ensuite.",
+
+  'category.child_sexual_abuse_material': "Images ou vidéos sexuelles d'un enfant",
+  'category.online_grooming': 'Un adulte qui contacte un enfant à des fins sexuelles (pédopiégeage)',
+  'category.sextortion': "Menaces de diffuser des images sexuelles d'un enfant (sextorsion)",
+  'category.child_prostitution': 'Un enfant proposé ou payé pour des actes sexuels',
+  'category.trafficking_for_sexual_exploitation': 'Un enfant recruté, déplacé ou retenu pour être exploité sexuellement',
+  'category.exploitation_in_travel_and_tourism': "Exploitation sexuelle d'un enfant par des voyageurs (hôtels, tourisme)",
+  'category.child_marriage': "Mariage d'enfant ou mariage forcé",
+  'category.unsolicited_obscene_material': 'Contenu sexuel envoyé à un enfant',
+  'category.misleading_domain_or_content': "Nom de site, mots ou images trompeurs qui mènent à des contenus d'abus",
+  'category.other': 'Autre chose',
+
+  'gender.female': 'Fille ou femme',
+  'gender.male': 'Garçon ou homme',
+  'gender.other': 'Autre',
+  'gender.unknown': 'Inconnu',
+
+  'role.child': 'Je suis un enfant ou un adolescent',
+  'role.parent_or_relative': "Un parent ou un proche de l'enfant",
+  'role.professional': 'Un professionnel (enseignant, médecin, travailleur social…)',
+  'role.hotel_staff': "Personnel d'hôtel ou de voyage",
+  'role.member_of_public': 'Un particulier',
+  'role.other': 'Autre',
+
+  'caller.child': 'Enfant',
+  'caller.parent_or_relative': 'Parent ou proche',
+  'caller.professional': 'Professionnel',
+  'caller.other': 'Autre',
+
+  'referral.police': 'Police ou gendarmerie',
+  'referral.emergency_services': 'Services de secours',
+  'referral.child_protection': "Protection de l'enfance",
+  'referral.medical': 'Soins médicaux',
+  'referral.other': 'Autre',
+
+  'status.received': 'Reçu',
+  'status.in_analysis': "En cours d'analyse",
+  'status.forwarded': 'Transmis au service compétent',
+  'status.closed': 'Clos',
+  'status.received-explained': 'Votre signalement est bien arrivé. Un analyste va l’examiner.',
+  'status.in_analysis-explained': 'Un analyste examine votre signalement.',
+  'status.forwarded-explained':
+    'Votre signalement a été transmis au service qui peut agir (police, protection de l’enfance ou plateforme partenaire).',
+  'status.closed-explained': 'Le traitement de votre signalement est terminé. Merci de l’avoir fait.',
+
+  'channel.web': 'Portail web',
+  'channel.helpline': 'Ligne d’écoute',
+  'channel.partner_api': 'Partenaire (API)',
+  'channel.partner_xml': 'Partenaire (XML NCMEC)',
+  'channel.hotel': 'Hôtel',
+};

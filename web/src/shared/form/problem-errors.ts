@@ -1,0 +1,29 @@
+import type { ApiProblem } from '../api.js';
+
+/** Turns a problem answer into errors beside the inputs it names, and general ones for the rest. */
+export function errorsOfProblem(
+  problem: ApiProblem,
+  idOf: (pointer: string) => string | undefined,
+): { errors: Map<string, string>; general: string[] } {
+  const errors = new Map<string, string>();
+  const general = new Set<string>();
+  for (const field of problem.errors) {
+    const id = field.pointer !== undefined ? idOf(field.pointer) : undefined;
+    if (id) {
+      if (!errors.has(id)) errors.set(id, field.detail);
+    } else {
+      // A header or the whole body: the problem's own detail says more than the field's.
+      general.add(problem.detail ?? field.detail);
+    }
+  }
+  if (errors.size === 0 && general.size === 0) general.add(problem.detail ?? problem.title);
+  return { errors, general: [...general] };
+}
+
+/** The same errors without the one of an input the person has just changed. */
+export function withoutError(errors: ReadonlyMap<string, string>, id: string): ReadonlyMap<string, string> {
+  if (!errors.has(id)) return errors;
+  const next = new Map(errors);
+  next.delete(id);
+  return next;
+}
