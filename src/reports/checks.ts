@@ -63,6 +63,7 @@ export function checkItems(content: ItemsContent, base: string, out: FieldProble
     if (!isWebUrl(url)) out.push(fieldProblem(`${base}/urls/${i}`, 'format'));
   });
   content.media?.forEach((media, i) => {
+    if (media.hashes === undefined && media.uploadId === undefined) out.push(fieldProblem(`${base}/media/${i}/hashes`, 'required'));
     if (media.fileName === '.' || media.fileName === '..') out.push(fieldProblem(`${base}/media/${i}/fileName`, 'format'));
     if (media.url !== undefined && !isWebUrl(media.url)) out.push(fieldProblem(`${base}/media/${i}/url`, 'format'));
   });

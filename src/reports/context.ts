@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { tablesOf, type AnyDatabase } from '../platform/store/index.js';
+import type { MediaDeps } from './media-ports.js';
 import type { Actor, AuditRecord, AuditWriter, IntakeFollowUp, JobEnqueuer, Sealer } from './ports.js';
 import type { ReportTables } from './tables.js';
 
@@ -10,6 +11,8 @@ export interface ReportDeps {
   jobs: JobEnqueuer;
   /** Jobs of other modules that follow an intake (detection, URL analysis), wired by main.ts. */
   followUps?: readonly IntakeFollowUp[];
+  /** Uploads, the quarantine and known-content detection (media-ports.ts); absent: media by hashes only. */
+  media?: MediaDeps;
   now?: () => Date;
 }
 
@@ -25,6 +28,7 @@ export class ReportContext {
   readonly sealer: Sealer;
   readonly now: () => Date;
   readonly followUps: readonly IntakeFollowUp[];
+  readonly media: MediaDeps | undefined;
   readonly #root: Kysely<AnyDatabase>;
   readonly #audit: AuditWriter;
   readonly #jobs: JobEnqueuer;
@@ -36,6 +40,7 @@ export class ReportContext {
     this.#audit = deps.audit;
     this.#jobs = deps.jobs;
     this.followUps = deps.followUps ?? [];
+    this.media = deps.media;
     this.now = deps.now ?? (() => new Date());
   }
 

@@ -1,5 +1,4 @@
 import type { Selectable } from 'kysely';
-import type { ItemsContent } from './checks.js';
 import { sealContext } from './model.js';
 import type { Sealer } from './ports.js';
 import { reportFormat, type Channel, type Media, type OnlineIdentifier, type ReportContent, type ReportV1 } from './report-v1.js';
@@ -11,7 +10,10 @@ function openItem(sealer: Sealer, item: Selectable<ReportItemsTable>): string | 
   return item.value_sealed === null ? null : sealer.open(item.value_sealed, sealContext('report_items', 'value_sealed', item.id));
 }
 
-export function itemsContentOf(sealer: Sealer, items: readonly Selectable<ReportItemsTable>[]): ItemsContent {
+/** The items of a report or an addition as stored: every media item with its hashes. */
+export type StoredItems = Pick<ReportV1, 'urls' | 'media' | 'onlineIdentifiers'>;
+
+export function itemsContentOf(sealer: Sealer, items: readonly Selectable<ReportItemsTable>[]): StoredItems {
   const urls: string[] = [];
   const media: Media[] = [];
   const onlineIdentifiers: OnlineIdentifier[] = [];

@@ -1,5 +1,5 @@
 import type { ChangeTools, ReportContext } from './context.js';
-import { crossMatchJob, type CrossMatchData } from './model.js';
+import { crossMatchJob, detectMediaJob, type CrossMatchData, type DetectMediaData } from './model.js';
 import type { IntakeFollowUp, IntakeFollowUpData } from './ports.js';
 
 type Content = Parameters<IntakeFollowUp['wants']>[0];
@@ -16,6 +16,8 @@ export async function enqueueFollowUps(
 ): Promise<void> {
   const crossMatch: CrossMatchData = { reportIds: received.map((report) => report.reportId) };
   await tools.enqueue(crossMatchJob, crossMatch);
+  const withMedia = received.filter((report) => (report.content.media?.length ?? 0) > 0).map((report) => report.reportId);
+  if (ctx.media?.matcher && withMedia.length > 0) await tools.enqueue(detectMediaJob, { reportIds: withMedia } satisfies DetectMediaData);
   for (const followUp of ctx.followUps) {
     const reportIds = received.filter((report) => followUp.wants(report.content)).map((report) => report.reportId);
     if (reportIds.length > 0) await tools.enqueue(followUp.job, { reportIds } satisfies IntakeFollowUpData);

@@ -29,7 +29,7 @@ export async function recordCall(
   const problems = [...checkCall(submission.call, now), ...checkReport(submission.report, '/report', now)];
   if (problems.length > 0) throw new Problem('validation', { fields: problems });
   const [incoming] = incomingReports('helpline', now, [submission.report], {});
-  const report = incoming!;
+  const report = { ...incoming!, pointer: '/report' };
   const receipt: HelplineReceipt = { reportId: report.id, receivedAt: now.toISOString() };
   const { call } = submission;
   const referrals = [...new Set(call.immediateReferrals ?? [])];

@@ -51,7 +51,7 @@ export function matchKeysOf(sealer: Sealer, content: ItemsContent & Pick<ReportC
   content.urls?.forEach(url);
   for (const media of content.media ?? []) {
     for (const kind of ['md5', 'sha1', 'sha256'] as const) {
-      const hash = media.hashes[kind];
+      const hash = media.hashes?.[kind];
       if (hash !== undefined) keys.push({ kind, value: hash.toLowerCase() });
     }
     if (media.url !== undefined) url(media.url);

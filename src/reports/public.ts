@@ -8,6 +8,7 @@ import type { Actor } from './ports.js';
 import { normaliseReceiptCode, receiptHash } from './receipt.js';
 import { itemRows, matchKeyRows } from './rows.js';
 import { insertItemsAndKeys } from './store.js';
+import { attachQuarantined, useUploads } from './upload-consume.js';
 
 /**
  * What a public reporter can do with the receipt code: see where the report stands and add
@@ -60,7 +61,9 @@ export async function addInformation(ctx: ReportContext, actor: Actor, code: str
   const id = randomUUID();
   const receivedAt = ctx.now();
   await ctx.change(async (trx, tools) => {
-    const narrative = addition.narrative;
+    const { narrative } = addition;
+    const { contents, uses } = await useUploads(ctx, trx, actor, [{ pointer: '', content: addition }]);
+    const items = contents[0]!;
     await trx
       .insertInto('report_additions')
       .values({
@@ -70,7 +73,8 @@ export async function addInformation(ctx: ReportContext, actor: Actor, code: str
         narrative_sealed: narrative ? ctx.sealer.seal(narrative, sealContext('report_additions', 'narrative_sealed', id)) : null,
       })
       .execute();
-    await insertItemsAndKeys(trx, itemRows(ctx.sealer, reportId, id, addition), matchKeyRows(ctx.sealer, reportId, addition));
+    await insertItemsAndKeys(trx, itemRows(ctx.sealer, reportId, id, items), matchKeyRows(ctx.sealer, reportId, items));
+    await attachQuarantined(trx, uses, [{ reportId, additionId: id }]);
     await trx.updateTable('reports').set({ updated_at: receivedAt }).where('id', '=', reportId).execute();
     await tools.audit(actor, {
       action: 'report.add-information',

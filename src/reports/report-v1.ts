@@ -61,6 +61,23 @@ export const Media = Type.Object(
   { ...closed, description: 'A picture or video, by its hashes: Vigie keeps hashes, not images' },
 );
 
+/**
+ * A media item as an author sends it: by its hashes, or by the id of a file uploaded first
+ * (`POST /api/public/media`, `/api/partner/media`, `/api/helpline/media`), or both. At
+ * intake the upload's hashes and type are copied into the item, which is then a `Media`.
+ */
+export const MediaSubmission = Type.Object(
+  {
+    uploadId: Type.Optional(Type.String({ format: 'uuid', description: 'The id an upload answered with; used once, before it expires' })),
+    hashes: Type.Optional(Media.properties.hashes),
+    pdqQuality: Media.properties.pdqQuality,
+    fileName: Media.properties.fileName,
+    mediaType: Media.properties.mediaType,
+    url: Media.properties.url,
+  },
+  { ...closed, description: 'A picture or video by its hashes, or by the uploadId of a file sent before, or both' },
+);
+
 export const placeRoles = ['incident', 'child', 'reported_person', 'other'] as const;
 
 export const Place = Type.Object(
@@ -147,10 +164,10 @@ const contentProperties = {
 };
 
 /** What the author of a report says: the body of every submission. */
-export const ReportContent = Type.Object(contentProperties, {
-  ...closed,
-  title: 'Vigie report content, version 1',
-});
+export const ReportContent = Type.Object(
+  { ...contentProperties, media: Type.Optional(Type.Array(MediaSubmission, { maxItems: limits.media })) },
+  { ...closed, title: 'Vigie report content, version 1' },
+);
 export type ReportContent = Static<typeof ReportContent>;
 
 /** A report as Vigie records and exchanges it: the content in its envelope. */
@@ -168,6 +185,7 @@ export type ReportV1 = Static<typeof ReportV1>;
 
 export type OnlineIdentifier = Static<typeof OnlineIdentifier>;
 export type Media = Static<typeof Media>;
+export type MediaSubmission = Static<typeof MediaSubmission>;
 export type Place = Static<typeof Place>;
 export type Child = Static<typeof Child>;
 export type ReportedPerson = Static<typeof ReportedPerson>;

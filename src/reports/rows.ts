@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { ItemsContent } from './checks.js';
 import { hostOf, matchKeysOf } from './match-keys.js';
-import { sealContext } from './model.js';
+import { ageGroupOfChild, priorityOf, sealContext, youngestAgeGroup } from './model.js';
 import type { Sealer } from './ports.js';
 import type { Channel, ReportContent } from './report-v1.js';
 import type { ReportItemsTable, ReportMatchKeysTable, ReportsTable } from './tables.js';
@@ -16,6 +16,8 @@ export interface IncomingReport {
   apiKeyId: string | null;
   receiptHash: string | null;
   content: ReportContent;
+  /** Where this report's content is in the request body (`/reports/3` in a batch), for problems found while writing it. */
+  pointer?: string;
 }
 
 export interface ReportRows {
@@ -60,7 +62,8 @@ export function itemRows(
   }
   for (const media of content.media ?? []) {
     const { row, context } = base('media');
-    const { md5, sha1, sha256, pdq } = media.hashes;
+    // Every item has its hashes by now: given, or copied from its upload (upload-consume.ts).
+    const { md5, sha1, sha256, pdq } = media.hashes ?? {};
     const details = { ...(media.fileName !== undefined ? { fileName: media.fileName } : {}), ...(media.url ? { url: media.url } : {}) };
     rows.push({
       ...row,
@@ -91,11 +94,13 @@ export function reportRows(sealer: Sealer, incoming: IncomingReport): ReportRows
     value === undefined ? null : sealer.seal(typeof value === 'string' ? value : JSON.stringify(value), sealContext('reports', column, id));
   const places = content.places ?? [];
   const contact = content.reporter?.contact;
+  const urgent = content.childInImmediateDanger ?? false;
+  const ageGroup = youngestAgeGroup((content.children ?? []).map(ageGroupOfChild));
   const report: Insertable<ReportsTable> = {
     id,
     channel: incoming.channel,
     category: content.category,
-    urgent: content.childInImmediateDanger ?? false,
+    urgent,
     status: 'received',
     language: content.language ?? null,
     countries: [...new Set(places.map((place) => place.country))],
@@ -119,6 +124,9 @@ export function reportRows(sealer: Sealer, incoming: IncomingReport): ReportRows
     reported_persons_sealed: seal('reported_persons_sealed', nonEmpty(content.reportedPersons) ? content.reportedPersons : undefined),
     places_sealed: seal('places_sealed', nonEmpty(places) ? places : undefined),
     receipt_hash: incoming.receiptHash,
+    priority: priorityOf({ urgent, knownContent: false, category: content.category, ageGroup }),
+    known_content: false,
+    age_group: ageGroup,
   };
   return { report, items: itemRows(sealer, id, null, content), keys: matchKeyRows(sealer, id, content) };
 }

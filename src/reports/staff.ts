@@ -4,6 +4,7 @@ import { callOf, callRecordOf, callSummaryOf } from './calls.js';
 import { ncmecMapping, type Category } from './categories.js';
 import type { ReportContext } from './context.js';
 import { itemsContentOf, reportDocumentOf } from './document.js';
+import { mediaDetailsOf } from './media-view.js';
 import { sealContext, type ReportStatus } from './model.js';
 import type { Actor } from './ports.js';
 import type { Channel, ReportV1 } from './report-v1.js';
@@ -26,6 +27,9 @@ const summaryColumns = [
   'identifier_count',
   'children_count',
   'reported_persons_count',
+  'priority',
+  'known_content',
+  'age_group',
 ] as const;
 
 function summaryOf(row: Pick<Selectable<ReportsTable>, (typeof summaryColumns)[number]>): ReportSummary {
@@ -45,6 +49,9 @@ function summaryOf(row: Pick<Selectable<ReportsTable>, (typeof summaryColumns)[n
       children: row.children_count,
       reportedPersons: row.reported_persons_count,
     },
+    priority: row.priority,
+    knownContent: row.known_content,
+    ageGroup: row.age_group as ReportSummary['ageGroup'],
   };
 }
 
@@ -87,22 +94,22 @@ export async function listReports(ctx: ReportContext, filter: ReportFilter): Pro
 export async function readReport(ctx: ReportContext, id: string): Promise<ReportDetail> {
   const row = await ctx.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new Problem('not-found');
-  const [items, additions, links, call] = await Promise.all([
+  const [items, media, additions, links, call] = await Promise.all([
     ctx.db
       .selectFrom('report_items')
-      .select(['kind', 'url_host', 'md5', 'sha1', 'sha256', 'pdq', 'pdq_quality', 'media_type'])
+      .select(['url_host'])
       .where('report_id', '=', id)
+      .where('kind', '=', 'url')
       .orderBy('addition_id', (ob) => ob.nullsFirst())
       .orderBy('position')
       .execute(),
+    mediaDetailsOf(ctx.db, id),
     ctx.db.selectFrom('report_additions').select(['id', 'received_at']).where('report_id', '=', id).orderBy('received_at').execute(),
     ctx.db.selectFrom('report_links').select(['linked_report_id', 'kind']).where('report_id', '=', id).orderBy('linked_at').execute(),
     callOf(ctx.db, id),
   ]);
   const linked = new Map<string, string[]>();
   for (const link of links) linked.set(link.linked_report_id, [...(linked.get(link.linked_report_id) ?? []), link.kind]);
-  const hashesOf = (item: (typeof items)[number]) =>
-    Object.fromEntries((['md5', 'sha1', 'sha256', 'pdq'] as const).flatMap((k) => (item[k] === null ? [] : [[k, item[k]]])));
   const mapping = ncmecMapping[row.category as Category];
   return {
     ...summaryOf(row),
@@ -118,9 +125,7 @@ export async function readReport(ctx: ReportContext, id: string): Promise<Report
     },
     ncmec: { incidentTypes: [...mapping.incidentTypes], annotations: [...mapping.annotations] },
     urlHosts: [...new Set(items.flatMap((item) => (item.url_host ? [item.url_host] : [])))],
-    media: items
-      .filter((item) => item.kind === 'media')
-      .map((item) => ({ hashes: hashesOf(item), pdqQuality: item.pdq_quality, mediaType: item.media_type })),
+    media,
     additions: additions.map((addition) => ({ id: addition.id, receivedAt: new Date(addition.received_at).toISOString() })),
     links: [...linked].map(([reportId, kinds]) => ({ reportId, kinds })),
     call: call ? callSummaryOf(call) : null,

@@ -10,6 +10,7 @@ import { newReceiptCode, normaliseReceiptCode, receiptHash } from './receipt.js'
 import type { Channel, ReportContent } from './report-v1.js';
 import { reportRows, type IncomingReport } from './rows.js';
 import { insertReports } from './store.js';
+import { attachQuarantined, useUploads } from './upload-consume.js';
 import type { ReportTables } from './tables.js';
 
 export interface ReportReceipt {
@@ -62,9 +63,17 @@ export async function writeReports(
   incoming: IncomingReport[],
   detail: Record<string, string | number | boolean | string[]> = {},
 ): Promise<void> {
+  const entries = incoming.map((report) => ({ pointer: report.pointer ?? '', content: report.content }));
+  const { contents, uses } = await useUploads(ctx, trx, actor, entries);
+  incoming = incoming.map((report, i) => ({ ...report, content: contents[i]! }));
   await insertReports(
     trx,
     incoming.map((report) => reportRows(ctx.sealer, report)),
+  );
+  await attachQuarantined(
+    trx,
+    uses,
+    incoming.map((report) => ({ reportId: report.id, additionId: null })),
   );
   for (const { id, channel, content } of incoming) {
     await tools.audit(actor, {
@@ -109,7 +118,9 @@ export async function submitFromPartner<Receipt>(
   receiptOf: (receipts: ReportReceipt[]) => Receipt,
 ): Promise<{ replayed: boolean; receipt: Receipt }> {
   const receivedAt = ctx.now();
-  const incoming = incomingReports(request.channel, receivedAt, request.contents, partner);
+  const incoming = incomingReports(request.channel, receivedAt, request.contents, partner).map((report, i) =>
+    request.route === 'batch' ? { ...report, pointer: `/reports/${i}` } : report,
+  );
   const receipt = receiptOf(incoming.map((report) => ({ reportId: report.id, receivedAt: receivedAt.toISOString(), status: 'received' })));
   const fingerprint = requestFingerprint(ctx.sealer, request.route, request.body);
   return ctx.change(async (trx, tools) => {

@@ -1,8 +1,9 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { categories } from './categories.js';
 import { callerTypes, referralKinds } from './helpline-call.js';
+import { MediaDetail, PriorityView } from './media-views.js';
 import { reportStatuses } from './model.js';
-import { channels, limits, Media, OnlineIdentifier, ReportContent, ReportV1, reporterRoles } from './report-v1.js';
+import { channels, limits, Media, MediaSubmission, OnlineIdentifier, ReportContent, ReportV1, reporterRoles } from './report-v1.js';
 import { Country, DateTime, Text, Url, Uuid } from './vocabulary.js';
 
 /** The API's other contracts: receipts, staff views and queries, public status and additions. */
@@ -45,7 +46,7 @@ export const PublicAddition = Type.Object(
     receiptCode: Type.String({ minLength: 1, maxLength: 64 }),
     narrative: Type.Optional(Text(limits.narrative, 'What the reporter adds')),
     urls: Type.Optional(Type.Array(Url, { maxItems: limits.urls })),
-    media: Type.Optional(Type.Array(Media, { maxItems: limits.media })),
+    media: Type.Optional(Type.Array(MediaSubmission, { maxItems: limits.media })),
     onlineIdentifiers: Type.Optional(Type.Array(OnlineIdentifier, { maxItems: limits.onlineIdentifiers })),
   },
   closed,
@@ -86,6 +87,7 @@ export const ReportSummary = Type.Object({
     children: Type.Integer(),
     reportedPersons: Type.Integer(),
   }),
+  ...PriorityView,
 });
 export type ReportSummary = Static<typeof ReportSummary>;
 
@@ -131,13 +133,7 @@ export const ReportDetail = Type.Object({
   }),
   ncmec: Type.Object({ incidentTypes: Type.Array(Type.String()), annotations: Type.Array(Type.String()) }),
   urlHosts: Type.Array(Type.String()),
-  media: Type.Array(
-    Type.Object({
-      hashes: Type.Object({ md5: Type.Optional(Hex), sha1: Type.Optional(Hex), sha256: Type.Optional(Hex), pdq: Type.Optional(Hex) }),
-      pdqQuality: Nullable(Type.Integer()),
-      mediaType: Nullable(Type.String()),
-    }),
-  ),
+  media: Type.Array(MediaDetail),
   additions: Type.Array(Type.Object({ id: Uuid, receivedAt: DateTime })),
   links: Type.Array(Type.Object({ reportId: Uuid, kinds: Type.Array(Type.String()) })),
   call: Nullable(CallSummary),
