@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { hashFromDct } from './bits.js';
 import { dct64To16 } from './dct.js';
-import { pdqDctFromLuma } from './float-pipeline.js';
 import { lumaFromRgb } from './luma.js';
+import { pdqDctFromLuma } from './pipeline.js';
 import { preshrink } from './preshrink.js';
 import { torbenMedian } from './torben.js';
 import { DIHEDRAL_VARIANTS, pdqDihedralFromGrey, pdqDihedralFromRgb, pdqFromGrey, pdqFromRgb, toHex } from './index.js';

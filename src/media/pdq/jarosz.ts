@@ -108,8 +108,9 @@ function boxColumns(input: Float32Array, output: Float32Array, rows: number, col
  * back into `buffer`. The result is left in `buffer`.
  *
  * This is the filter in its plain form, kept as the reference for the hashing
- * path: blur.ts computes the same two passes and the decimation streamed
- * through small buffers, and blur.test.ts checks that both agree bit for bit.
+ * path: the WebAssembly kernels compute the same two passes and the
+ * decimation (pipeline.ts), and blur.test.ts checks that both agree bit for
+ * bit.
  */
 export function jaroszFilter(buffer: Float32Array, scratch: Float32Array, rows: number, cols: number, passes: number): void {
   const windowAlongRows = jaroszWindow(cols);

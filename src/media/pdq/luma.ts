@@ -7,8 +7,9 @@ const B_COEFF = f(0.114);
 
 /*
  * The plain form of the luminance, over a whole (already pre-shrunk) image.
- * Hashing computes the same values fused with the pre-shrink, a few rows at a
- * time (shrunk-luma.ts); these remain for tests and as the reference.
+ * Hashing computes the same values in the WebAssembly kernels, reading only
+ * the pixels the pre-shrink keeps (luminance.ts); these remain for tests and
+ * as the reference.
  */
 
 /** Y = 0.299 R + 0.587 G + 0.114 B evaluated in float32, left to right, as the reference does. */

@@ -1,12 +1,11 @@
 import { hashFromDct } from './bits.js';
 import { DIHEDRAL_VARIANTS, dihedralDct } from './dihedral.js';
 import type { DihedralVariant } from './dihedral.js';
-import { pdqDctFromSource } from './float-pipeline.js';
 import { emptyPdqHash } from './hash.js';
 import type { PdqHash } from './hash.js';
+import { pdqDctFromPixels } from './pipeline.js';
 import { assertRawImage } from './raw-image.js';
 import type { RawImage } from './raw-image.js';
-import { imageSource } from './shrunk-luma.js';
 
 export interface PdqResult {
   readonly hash: PdqHash;
@@ -48,14 +47,14 @@ export function pdqDihedralFromGrey(pixels: Uint8Array, width: number, height: n
 
 function single(image: RawImage, grey: boolean): PdqResult {
   assertRawImage(image, grey ? 1 : 3);
-  const result = pdqDctFromSource(imageSource(image, grey), true);
+  const result = pdqDctFromPixels(image, grey, true);
   if (!result) return { hash: emptyPdqHash(), quality: 0 };
   return { hash: hashFromDct(result.dct16), quality: result.quality };
 }
 
 function dihedral(image: RawImage, grey: boolean): PdqDihedralResult {
   assertRawImage(image, grey ? 1 : 3);
-  const result = pdqDctFromSource(imageSource(image, grey), false);
+  const result = pdqDctFromPixels(image, grey, false);
   const hashes = {} as Record<DihedralVariant, PdqHash>;
   for (const variant of DIHEDRAL_VARIANTS) {
     hashes[variant] = result ? hashFromDct(dihedralDct(result.dct16, variant)) : emptyPdqHash();

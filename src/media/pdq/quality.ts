@@ -5,6 +5,8 @@ const f = Math.fround;
  * horizontal neighbour pair of the 64×64 buffer, truncate (u − v)·100/255
  * (float32) to an integer and add its absolute value; divide the total by 90
  * (integer division) and cap at 100. Flat or featureless images score low.
+ * The plain form: hashing runs the same arithmetic in the kernels
+ * (kernels.wat), and the tests compare the two.
  */
 export function pdqQuality(buffer64: Float32Array): number {
   let gradientSum = 0;
