@@ -94,7 +94,6 @@ export type ReportSummary = Static<typeof ReportSummary>;
 export const ReportPage = Type.Object({ reports: Type.Array(ReportSummary), next: Nullable(Type.String()) });
 export type ReportPage = Static<typeof ReportPage>;
 
-const Hex = Type.String();
 const CallerType = Type.Enum([...callerTypes]);
 const Referrals = Type.Array(Type.Enum([...referralKinds]));
 
