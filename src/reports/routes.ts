@@ -1,14 +1,14 @@
-import type { FastifyRequest } from 'fastify';
-import { actorOf, can } from '../platform/access/index.js';
+import { can } from '../platform/access/index.js';
 import type { ChallengeGuard } from '../platform/challenge/index.js';
-import { Problem, type HttpApp } from '../platform/http/index.js';
+import type { HttpApp } from '../platform/http/index.js';
 import { IdParams } from './contracts.js';
 import { HelplineReceipt, HelplineSubmission } from './helpline-call.js';
-import type { Actor } from './ports.js';
 import { publishedSchema, ReportContent } from './report-v1.js';
+import { actorOfRequest, partnerOf, staffUserOf } from './request-actors.js';
 import type { ReportService } from './service.js';
 import { acceptStrictJsonOnly, strictValidatorCompiler } from './strict-input.js';
 import * as c from './views.js';
+import { xmlIntakeRoutes } from './xml-routes.js';
 
 export interface ReportRouteOptions {
   reports: ReportService;
@@ -24,22 +24,6 @@ export interface ReportRouteOptions {
 
 /** The largest batch body: 500 reports of ordinary size, with room to spare. */
 const batchBodyLimit = 10 * 1024 * 1024;
-
-function actorOfRequest(request: FastifyRequest): Actor {
-  return { ...actorOf(request.principal), organisationId: request.principal?.organisationId ?? null, requestId: request.id };
-}
-
-function staffUserOf(request: FastifyRequest) {
-  const principal = request.principal;
-  if (principal?.kind !== 'user') throw new Problem('forbidden');
-  return principal;
-}
-
-function partnerOf(request: FastifyRequest) {
-  const principal = request.principal;
-  if (principal?.kind !== 'api_key') throw new Problem('forbidden');
-  return { actor: actorOfRequest(request), organisationId: principal.organisationId, apiKeyId: principal.keyId };
-}
 
 /**
  * Intake: partners' JSON submissions, the public's submissions with their receipt code, and
@@ -172,5 +156,6 @@ function staffRoutes(app: HttpApp, { reports }: ReportRouteOptions): void {
 
 export function reportRoutes(app: HttpApp, options: ReportRouteOptions): void {
   void app.register(async (scope) => intakeRoutes(scope as HttpApp, options));
+  void app.register(async (scope) => xmlIntakeRoutes(scope as HttpApp, options));
   staffRoutes(app, options);
 }

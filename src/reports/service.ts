@@ -1,7 +1,12 @@
 import { ReportContext, type ReportDeps } from './context.js';
 import { crossMatch } from './cross-match.js';
 import * as helpline from './helpline.js';
-import { crossMatchJob, type CrossMatchData } from './model.js';
+import * as ncmec from './ncmec.js';
+import { detectMedia } from './media-detection.js';
+import { purgeMedia } from './media-retention.js';
+import { crossMatchJob, detectMediaJob, purgeMediaJob, type CrossMatchData, type DetectMediaData } from './model.js';
+import { viewQuarantinedMedia } from './quarantine.js';
+import { stageUpload } from './upload-stage.js';
 import * as publicUse from './public.js';
 import * as staff from './staff.js';
 import * as submit from './submit.js';
@@ -28,12 +33,17 @@ export function createReportService(deps: ReportDeps) {
     submitPartnerBatch: bind(ctx, submit.submitPartnerBatch),
     submitPublicReport: bind(ctx, submit.submitPublicReport),
     recordCall: bind(ctx, helpline.recordCall),
+    submitNcmecReport: bind(ctx, ncmec.submitNcmecReport),
     publicStatus: bind(ctx, publicUse.publicStatus),
     addInformation: bind(ctx, publicUse.addInformation),
     listReports: bind(ctx, staff.listReports),
     readReport: bind(ctx, staff.readReport),
     readPersonalData: bind(ctx, staff.readPersonalData),
     crossMatch: bind(ctx, crossMatch),
+    stageUpload: bind(ctx, stageUpload),
+    viewQuarantinedMedia: bind(ctx, viewQuarantinedMedia),
+    detectMedia: bind(ctx, detectMedia),
+    purgeMedia: bind(ctx, purgeMedia),
   };
 }
 
@@ -47,5 +57,19 @@ export function defineReportJobs(jobs: JobDefiner, reports: ReportService): void
       await reports.crossMatch(job.data.reportIds);
     },
     { retryLimit: 10, expireSeconds: 300 },
+  );
+  jobs.define<DetectMediaData>(
+    detectMediaJob,
+    async (job) => {
+      await reports.detectMedia(job.data.reportIds);
+    },
+    { retryLimit: 10, expireSeconds: 300 },
+  );
+  jobs.define<object>(
+    purgeMediaJob,
+    async () => {
+      await reports.purgeMedia();
+    },
+    { retryLimit: 5, expireSeconds: 600 },
   );
 }

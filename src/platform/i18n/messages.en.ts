@@ -29,6 +29,11 @@ export const en = {
   'detail.body-not-utf8': 'The request body is not valid UTF-8',
   'detail.body-not-json': 'The request body is not valid JSON',
   'detail.idempotency-key-reused': 'This idempotency key was already used for a different request',
+  'detail.body-not-xml': 'The request body is not well-formed XML',
+  'detail.xml-not-utf8': 'The XML document must be encoded in UTF-8',
+  'detail.xml-doctype': 'Document type declarations and entities are not accepted in the XML document',
+  'detail.xml-too-large': 'The XML document is nested too deeply or has too many elements or attributes',
+  'detail.hotel-not-in-scope': 'This key may not report for this hotel',
   // platform/challenge: proof of work against flooding
   'detail.challenge-missing': 'The solved anti-flooding challenge is missing',
   'detail.challenge-invalid': 'The anti-flooding challenge is not solved or not valid',

@@ -31,6 +31,11 @@ export const fr: Record<MessageKey, string> = {
   'detail.body-not-utf8': "Le corps de la requête n'est pas de l'UTF-8 valide",
   'detail.body-not-json': "Le corps de la requête n'est pas du JSON valide",
   'detail.idempotency-key-reused': "Cette clé d'idempotence a déjà servi pour une requête différente",
+  'detail.body-not-xml': "Le corps de la requête n'est pas un XML bien formé",
+  'detail.xml-not-utf8': 'Le document XML doit être encodé en UTF-8',
+  'detail.xml-doctype': 'Les déclarations de type de document et les entités ne sont pas acceptées dans le document XML',
+  'detail.xml-too-large': "Le document XML est trop profondément imbriqué ou compte trop d'éléments ou d'attributs",
+  'detail.hotel-not-in-scope': 'Cette clé ne peut pas signaler pour cet hôtel',
   // platform/challenge : preuve de travail contre la saturation
   'detail.challenge-missing': 'Il manque le défi anti-saturation résolu',
   'detail.challenge-invalid': "Le défi anti-saturation n'est pas résolu ou pas valide",
