@@ -34,6 +34,9 @@ const rules = {
   'report.read': ['intake_operator', 'analyst', 'senior_analyst', 'supervisor'],
   'report.read-personal': ['intake_operator', 'analyst', 'senior_analyst'],
   'report.read-personal-any': ['analyst', 'senior_analyst'],
+  // The quarantined file of a reported picture or video (kept only where the deployment
+  // quarantines media): the analysts who assess content, each view audited.
+  'report.view-media': ['analyst', 'senior_analyst'],
   // Hotels of partner chains (the hotel reporting flow): the administrator registers them and
   // scopes the chains' keys; the supervisor sees them.
   'hotel.list': ['administrator', 'supervisor'],
