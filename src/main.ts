@@ -8,6 +8,7 @@ import {
   type IdentityService,
 } from './identity/index.js';
 import { bankMigrations, bankRoutes, createBankService, defineBankJobs, type BankService } from './media/banks/index.js';
+import { inspectMedia } from './media/hashing/index.js';
 import { createDetectionService, detectionRoutes, type DetectionService } from './media/detection/index.js';
 import { auditMigrations, auditRoutes, recordAudit, startAuditSealer } from './platform/audit/index.js';
 import { challengeMigrations, challengeRoutes, createChallenges, createSpentChallenges } from './platform/challenge/index.js';
@@ -32,8 +33,13 @@ import {
   reportMigrations,
   reportRoutes,
   reportSealedColumns,
+  schedulePurge,
+  type MediaDeps,
   type ReportService,
 } from './reports/index.js';
+
+/** How often a purge of expired uploads and quarantined files past their retention is asked for. */
+const mediaPurgeIntervalMs = 10 * 60 * 1000;
 import { defaultWebDist, portalSettingsFrom, webappRoutes } from './webapp/index.js';
 
 export interface Vigie {
@@ -90,15 +96,22 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     });
   };
   const identity = createIdentityService({ db: store.db, sealer: cipher, audit, settings: config });
-  const reports = createReportService({ db: store.db, sealer: cipher, audit, jobs });
-  defineReportJobs(jobs, reports);
-  const banks = createBankService({ db: store.db, audit, jobs });
-  defineBankJobs(jobs, banks);
   const detection = createDetectionService({
     db: store.db,
     maxDistance: config.matchDistance,
     qualityFloor: config.matchQualityFloor,
   });
+  // Reports use media inspection and detection through ports of their own (reports/media-ports.ts).
+  const media: MediaDeps = {
+    inspector: { inspect: (bytes) => inspectMedia(bytes, { maxPixels: config.mediaMaxPixels }) },
+    matcher: detection,
+    uploadTtlMinutes: config.mediaUploadTtlMinutes,
+    ...(config.mediaQuarantine ? { quarantine: { retentionDays: config.mediaRetentionDays, sealer: cipher } } : {}),
+  };
+  const reports = createReportService({ db: store.db, sealer: cipher, audit, jobs, media });
+  defineReportJobs(jobs, reports);
+  const banks = createBankService({ db: store.db, audit, jobs });
+  defineBankJobs(jobs, banks);
   const challenges = createChallenges(
     { secret: deriveSecret(ring, 'vigie/proof-of-work/v1'), maxNumber: config.challengeMaxNumber, lifetimeSeconds: 15 * 60 },
     createSpentChallenges(store.db),
@@ -126,7 +139,12 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   auditRoutes(app, { db: store.db });
   jobRoutes(app, { queue: jobs });
   challengeRoutes(app, { challenges });
-  reportRoutes(app, { reports, publicUrl: config.publicUrl, requireSolvedChallenge: challenges.guard });
+  reportRoutes(app, {
+    reports,
+    publicUrl: config.publicUrl,
+    requireSolvedChallenge: challenges.guard,
+    media: { maxBytes: config.mediaMaxBytes },
+  });
   await webappRoutes(app, {
     settings: portalSettingsFrom({
       emergencyNumbers: config.emergencyNumbers,
@@ -142,6 +160,9 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   options.extraRoutes?.(app, { audit });
   await app.ready();
   await jobs.start({ work: options.workers ?? false });
+  const mediaPurge = schedulePurge(jobs, store.db, mediaPurgeIntervalMs, (error) =>
+    logger.error({ err: error }, 'asking for the media purge failed'),
+  );
   const auditSealer = startAuditSealer(store.db, {
     intervalMs: config.auditSealMilliseconds,
     onError: (error) => logger.error({ err: error }, 'audit sealing failed'),
@@ -160,6 +181,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     app,
     routes,
     async close() {
+      mediaPurge.stop();
       await app.close();
       await jobs.stop();
       await auditSealer.stop();

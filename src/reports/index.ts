@@ -1,7 +1,18 @@
 export { createReportService, defineReportJobs, type ReportService, type JobDefiner } from './service.js';
 export { reportRoutes, type ReportRouteOptions } from './routes.js';
 export { reportMigrations } from './migrations.js';
-export { reportSealedColumns, reportStatuses, crossMatchJob, type ReportStatus } from './model.js';
+export {
+  reportSealedColumns,
+  reportStatuses,
+  crossMatchJob,
+  detectMediaJob,
+  purgeMediaJob,
+  priorityOf,
+  type PriorityFacts,
+  type ReportStatus,
+} from './model.js';
+export { schedulePurge } from './media-retention.js';
+export type { MediaDeps, MediaInspector, KnownContentMatcher, BytesSealer } from './media-ports.js';
 export { categories, ncmecMapping, ncmecIncidentTypes, categoryOfNcmec, type Category, type NcmecIncidentType } from './categories.js';
 export { countryCodes, isCountryCode } from './countries.js';
 export { ReportContent, ReportV1, reportFormat, channels, limits, publishedSchema, type Channel } from './report-v1.js';

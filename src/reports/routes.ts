@@ -2,6 +2,7 @@ import { can } from '../platform/access/index.js';
 import type { ChallengeGuard } from '../platform/challenge/index.js';
 import type { HttpApp } from '../platform/http/index.js';
 import { IdParams } from './contracts.js';
+import { mediaContentRoute, mediaUploadRoutes } from './media-routes.js';
 import { HelplineReceipt, HelplineSubmission } from './helpline-call.js';
 import { publishedSchema, ReportContent } from './report-v1.js';
 import { actorOfRequest, partnerOf, staffUserOf } from './request-actors.js';
@@ -20,6 +21,8 @@ export interface ReportRouteOptions {
   publicLookupsPerMinute?: number;
   /** Proof of work on the public submission and addition routes, checked after the body's validation. */
   requireSolvedChallenge: ChallengeGuard;
+  /** The upload routes (media-routes.ts): the largest file (VIGIE_MEDIA_MAX_BYTES) and the public's rate. */
+  media?: { maxBytes: number; publicUploadsPerMinute?: number };
 }
 
 /** The largest batch body: 500 reports of ordinary size, with room to spare. */
@@ -157,5 +160,8 @@ function staffRoutes(app: HttpApp, { reports }: ReportRouteOptions): void {
 export function reportRoutes(app: HttpApp, options: ReportRouteOptions): void {
   void app.register(async (scope) => intakeRoutes(scope as HttpApp, options));
   void app.register(async (scope) => xmlIntakeRoutes(scope as HttpApp, options));
+  const media = options.media;
+  if (media) void app.register(async (scope) => mediaUploadRoutes(scope as HttpApp, { ...options, ...media }));
   staffRoutes(app, options);
+  mediaContentRoute(app, options);
 }
