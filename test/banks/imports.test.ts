@@ -1,9 +1,12 @@
 import type { InjectOptions } from 'fastify';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../jobs/wait-for.js';
 import { createTestVigie, signInAs, type StaffSession, type TestVigie } from '../support/app.js';
-import { auditEntries, flipBits, randomHex, secondVigie, type SecondVigie } from './support.js';
+import { auditEntries, flipBits, randomHex, secondVigie, type SecondVigie, system } from './support.js';
 
 let t: TestVigie;
 let worker: SecondVigie;
@@ -189,6 +192,27 @@ describe('imports through the API, run by a worker', () => {
       expect(rows[0]!.n).toBe(0);
     } finally {
       await small.close();
+    }
+  });
+});
+
+describe('an import run twice at once', () => {
+  it('writes each record once: a second runner finds the batch claimed and stops', async () => {
+    const bankId = await createBank('Raced');
+    const dir = await mkdtemp(path.join(tmpdir(), 'vigie-race-'));
+    try {
+      const file = path.join(dir, 'list.txt');
+      await writeFile(file, Array.from({ length: 5000 }, () => `${randomHex(64)},90`).join('\n'));
+      const started = await t.vigie.banks.startImport(system, bankId, { format: 'pdq' }, { path: file, size: (await stat(file)).size });
+      // Two runners here, and the worker's own, all on the same import.
+      await Promise.allSettled([t.vigie.banks.runImportJob(started.id), t.vigie.banks.runImportJob(started.id)]);
+      expect(await finished(bankId, started.id)).toMatchObject({ status: 'succeeded', counts: { inserted: 5000 } });
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from hash_bank_entries where bank_id = ${bankId}`.execute(
+        t.vigie.store.db,
+      );
+      expect(rows[0]!.n).toBe(5000);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

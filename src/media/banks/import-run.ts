@@ -162,17 +162,25 @@ async function apply(run: Run): Promise<void> {
     const batch = pending;
     pending = { entries: [], withdrawn: [], records: 0, skipped: 0 };
     await ctx.change(async (trx, tools) => {
+      // Claims the batch first: a second runner of the same import (a retry while this one
+      // still runs) finds `applied` moved on and rolls back, so nothing is written twice.
+      const claimed = await trx
+        .updateTable('hash_bank_imports')
+        .set((eb) => ({ applied: eb('applied', '+', batch.records), bytes_read: run.bytesRead }))
+        .where('id', '=', run.row.id)
+        .where('applied', '=', run.row.applied)
+        .returning('id')
+        .executeTakeFirst();
+      if (!claimed) throw new Error(`Import ${run.row.id}: another run applied this batch`);
       const written = await writeEntries(trx, run.row.bank_id, batch.entries);
       const disabled = await disableByReference(trx, run.row.bank_id, batch.withdrawn);
       run.row = await trx
         .updateTable('hash_bank_imports')
         .set((eb) => ({
-          applied: eb('applied', '+', batch.records),
           inserted: eb('inserted', '+', written.inserted),
           updated: eb('updated', '+', written.updated),
           disabled: eb('disabled', '+', disabled.length),
           skipped: eb('skipped', '+', batch.skipped),
-          bytes_read: run.bytesRead,
         }))
         .where('id', '=', run.row.id)
         .returningAll()
