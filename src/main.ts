@@ -33,6 +33,7 @@ import {
   reportMigrations,
   reportRoutes,
   reportSealedColumns,
+  scheduleIdempotencyExpiry,
   schedulePurge,
   type MediaDeps,
   type ReportService,
@@ -40,6 +41,8 @@ import {
 
 /** How often a purge of expired uploads and quarantined files past their retention is asked for. */
 const mediaPurgeIntervalMs = 10 * 60 * 1000;
+/** How often the expiry of old idempotency claims is asked for. */
+const idempotencyExpiryIntervalMs = 60 * 60 * 1000;
 import { defaultWebDist, portalSettingsFrom, webappRoutes } from './webapp/index.js';
 
 export interface Vigie {
@@ -108,7 +111,13 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     uploadTtlMinutes: config.mediaUploadTtlMinutes,
     ...(config.mediaQuarantine ? { quarantine: { retentionDays: config.mediaRetentionDays, sealer: cipher } } : {}),
   };
-  const reports = createReportService({ db: store.db, sealer: cipher, audit, jobs, media });
+  // The hotel flow asks identity whether a chain exists and which organisation holds a key.
+  const partners = {
+    organisationExists: async (id: string) => (await identity.listOrganisations()).some((organisation) => organisation.id === id),
+    organisationOfKey: async (keyId: string) =>
+      (await identity.listApiKeys()).find((key) => key.id === keyId && key.revokedAt === null)?.organisationId ?? null,
+  };
+  const reports = createReportService({ db: store.db, sealer: cipher, audit, jobs, media, partners });
   defineReportJobs(jobs, reports);
   const banks = createBankService({ db: store.db, audit, jobs });
   defineBankJobs(jobs, banks);
@@ -143,6 +152,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     reports,
     publicUrl: config.publicUrl,
     requireSolvedChallenge: challenges.guard,
+    publicSubmissionsPerMinute: config.publicSubmissionsPerMinute,
+    publicLookupsPerMinute: config.publicLookupsPerMinute,
     media: { maxBytes: config.mediaMaxBytes },
   });
   await webappRoutes(app, {
@@ -163,6 +174,11 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   const mediaPurge = schedulePurge(jobs, store.db, mediaPurgeIntervalMs, (error) =>
     logger.error({ err: error }, 'asking for the media purge failed'),
   );
+  const idempotencyExpiry = scheduleIdempotencyExpiry(jobs, store.db, {
+    retentionDays: config.idempotencyRetentionDays,
+    intervalMs: idempotencyExpiryIntervalMs,
+    onError: (error) => logger.error({ err: error }, 'asking for the expiry of idempotency keys failed'),
+  });
   const auditSealer = startAuditSealer(store.db, {
     intervalMs: config.auditSealMilliseconds,
     onError: (error) => logger.error({ err: error }, 'audit sealing failed'),
@@ -182,6 +198,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     routes,
     async close() {
       mediaPurge.stop();
+      idempotencyExpiry.stop();
       await app.close();
       await jobs.stop();
       await auditSealer.stop();

@@ -7,6 +7,7 @@ import { organisationCommands, userCommands, apiKeyCommands } from './accounts.j
 import { startCommand } from './start.js';
 import { migrateCommand } from './migrate.js';
 import { hashCommand } from './hash.js';
+import { hotelCommands } from './hotels.js';
 import { bankCommands } from './banks.js';
 
 function config(): Config {
@@ -42,6 +43,7 @@ const apikey = program.command('apikey').description("partners' API keys");
 apiKeyCommands(apikey, config, partnerActions);
 auditCommands(program.command('audit').description('the audit log'), config);
 keyCommands(program.command('keys').description('field-encryption keys'), config);
+hotelCommands(program.command('hotel').description("partner chains' hotels and their keys' hotel scope"), config);
 hashCommand(program);
 bankCommands(program.command('bank').description('hash banks: known content, false positives, partner lists'), config);
 

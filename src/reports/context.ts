@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { tablesOf, type AnyDatabase } from '../platform/store/index.js';
 import type { MediaDeps } from './media-ports.js';
-import type { Actor, AuditRecord, AuditWriter, IntakeFollowUp, JobEnqueuer, Sealer } from './ports.js';
+import type { Actor, AuditRecord, AuditWriter, IntakeFollowUp, JobEnqueuer, PartnerDirectory, Sealer } from './ports.js';
 import type { ReportTables } from './tables.js';
 
 export interface ReportDeps {
@@ -13,6 +13,8 @@ export interface ReportDeps {
   followUps?: readonly IntakeFollowUp[];
   /** Uploads, the quarantine and known-content detection (media-ports.ts); absent: media by hashes only. */
   media?: MediaDeps;
+  /** Organisations and API keys (identity), for the hotel flow's administration; wired by main.ts. */
+  partners?: PartnerDirectory;
   now?: () => Date;
 }
 
@@ -29,6 +31,7 @@ export class ReportContext {
   readonly now: () => Date;
   readonly followUps: readonly IntakeFollowUp[];
   readonly media: MediaDeps | undefined;
+  readonly partners: PartnerDirectory | undefined;
   readonly #root: Kysely<AnyDatabase>;
   readonly #audit: AuditWriter;
   readonly #jobs: JobEnqueuer;
@@ -41,6 +44,7 @@ export class ReportContext {
     this.#jobs = deps.jobs;
     this.followUps = deps.followUps ?? [];
     this.media = deps.media;
+    this.partners = deps.partners;
     this.now = deps.now ?? (() => new Date());
   }
 

@@ -12,8 +12,20 @@ export {
   type ReportStatus,
 } from './model.js';
 export { schedulePurge } from './media-retention.js';
+export { scheduleIdempotencyExpiry, expireIdempotencyJob } from './idempotency-expiry.js';
+export { hotelIndicators, hotelIndicatorCodes, type HotelIndicator } from './hotel-indicators.js';
+export { callerTypes, referralKinds, type CallerType, type ReferralKind } from './helpline-call.js';
 export type { MediaDeps, MediaInspector, KnownContentMatcher, BytesSealer } from './media-ports.js';
 export { categories, ncmecMapping, ncmecIncidentTypes, categoryOfNcmec, type Category, type NcmecIncidentType } from './categories.js';
 export { countryCodes, isCountryCode } from './countries.js';
 export { ReportContent, ReportV1, reportFormat, channels, limits, publishedSchema, type Channel } from './report-v1.js';
-export type { Sealer, Actor, AuditRecord, AuditWriter, JobEnqueuer, IntakeFollowUp, IntakeFollowUpData } from './ports.js';
+export type {
+  Sealer,
+  Actor,
+  AuditRecord,
+  AuditWriter,
+  JobEnqueuer,
+  IntakeFollowUp,
+  IntakeFollowUpData,
+  PartnerDirectory,
+} from './ports.js';

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migrations } from '../platform/store/index.js';
+import { reportHotelMigrations } from './hotel-migrations.js';
 import { reportMediaMigrations } from './media-migrations.js';
 
 /**
@@ -127,4 +128,5 @@ export const reportMigrations: Migrations = {
     },
   },
   ...reportMediaMigrations,
+  ...reportHotelMigrations,
 };

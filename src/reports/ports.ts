@@ -46,3 +46,10 @@ export interface IntakeFollowUp {
 export interface IntakeFollowUpData {
   reportIds: string[];
 }
+
+/** What the hotel flow needs to know of organisations and API keys (identity's). */
+export interface PartnerDirectory {
+  organisationExists(id: string): Promise<boolean>;
+  /** The organisation holding this API key, or null when there is no such key or it is revoked. */
+  organisationOfKey(apiKeyId: string): Promise<string | null>;
+}

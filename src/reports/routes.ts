@@ -4,6 +4,7 @@ import type { HttpApp } from '../platform/http/index.js';
 import { IdParams } from './contracts.js';
 import { mediaContentRoute, mediaUploadRoutes } from './media-routes.js';
 import { HelplineReceipt, HelplineSubmission } from './helpline-call.js';
+import { hotelAdminRoutes, hotelIntakeRoutes } from './hotel-routes.js';
 import { publishedSchema, ReportContent } from './report-v1.js';
 import { actorOfRequest, partnerOf, staffUserOf } from './request-actors.js';
 import type { ReportService } from './service.js';
@@ -160,6 +161,8 @@ function staffRoutes(app: HttpApp, { reports }: ReportRouteOptions): void {
 export function reportRoutes(app: HttpApp, options: ReportRouteOptions): void {
   void app.register(async (scope) => intakeRoutes(scope as HttpApp, options));
   void app.register(async (scope) => xmlIntakeRoutes(scope as HttpApp, options));
+  void app.register(async (scope) => hotelIntakeRoutes(scope as HttpApp, options));
+  hotelAdminRoutes(app, options);
   const media = options.media;
   if (media) void app.register(async (scope) => mediaUploadRoutes(scope as HttpApp, { ...options, ...media }));
   staffRoutes(app, options);

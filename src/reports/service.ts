@@ -1,6 +1,9 @@
 import { ReportContext, type ReportDeps } from './context.js';
 import { crossMatch } from './cross-match.js';
 import * as helpline from './helpline.js';
+import * as hotelIntake from './hotel-intake.js';
+import * as hotels from './hotels.js';
+import { expireIdempotencyClaims, expireIdempotencyJob, type ExpireIdempotencyData } from './idempotency-expiry.js';
 import * as ncmec from './ncmec.js';
 import { detectMedia } from './media-detection.js';
 import { purgeMedia } from './media-retention.js';
@@ -34,6 +37,13 @@ export function createReportService(deps: ReportDeps) {
     submitPublicReport: bind(ctx, submit.submitPublicReport),
     recordCall: bind(ctx, helpline.recordCall),
     submitNcmecReport: bind(ctx, ncmec.submitNcmecReport),
+    submitHotelReport: bind(ctx, hotelIntake.submitHotelReport),
+    addHotel: bind(ctx, hotels.addHotel),
+    listHotels: bind(ctx, hotels.listHotels),
+    readKeyScope: bind(ctx, hotels.readKeyScope),
+    setKeyScope: bind(ctx, hotels.setKeyScope),
+    hotelsOfKey: bind(ctx, hotels.hotelsOfKey),
+    expireIdempotencyClaims: bind(ctx, expireIdempotencyClaims),
     publicStatus: bind(ctx, publicUse.publicStatus),
     addInformation: bind(ctx, publicUse.addInformation),
     listReports: bind(ctx, staff.listReports),
@@ -64,6 +74,13 @@ export function defineReportJobs(jobs: JobDefiner, reports: ReportService): void
       await reports.detectMedia(job.data.reportIds);
     },
     { retryLimit: 10, expireSeconds: 300 },
+  );
+  jobs.define<ExpireIdempotencyData>(
+    expireIdempotencyJob,
+    async (job) => {
+      await reports.expireIdempotencyClaims(job.data.retentionDays);
+    },
+    { retryLimit: 5, expireSeconds: 600 },
   );
   jobs.define<object>(
     purgeMediaJob,

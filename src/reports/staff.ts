@@ -4,6 +4,7 @@ import { callOf, callRecordOf, callSummaryOf } from './calls.js';
 import { ncmecMapping, type Category } from './categories.js';
 import type { ReportContext } from './context.js';
 import { itemsContentOf, reportDocumentOf } from './document.js';
+import { hotelOfReport } from './hotels.js';
 import { mediaDetailsOf } from './media-view.js';
 import { sealContext, type ReportStatus } from './model.js';
 import type { Actor } from './ports.js';
@@ -94,7 +95,7 @@ export async function listReports(ctx: ReportContext, filter: ReportFilter): Pro
 export async function readReport(ctx: ReportContext, id: string): Promise<ReportDetail> {
   const row = await ctx.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new Problem('not-found');
-  const [items, media, additions, links, call] = await Promise.all([
+  const [items, media, additions, links, call, hotel] = await Promise.all([
     ctx.db
       .selectFrom('report_items')
       .select(['url_host'])
@@ -107,6 +108,7 @@ export async function readReport(ctx: ReportContext, id: string): Promise<Report
     ctx.db.selectFrom('report_additions').select(['id', 'received_at']).where('report_id', '=', id).orderBy('received_at').execute(),
     ctx.db.selectFrom('report_links').select(['linked_report_id', 'kind']).where('report_id', '=', id).orderBy('linked_at').execute(),
     callOf(ctx.db, id),
+    hotelOfReport(ctx.db, id),
   ]);
   const linked = new Map<string, string[]>();
   for (const link of links) linked.set(link.linked_report_id, [...(linked.get(link.linked_report_id) ?? []), link.kind]);
@@ -129,6 +131,7 @@ export async function readReport(ctx: ReportContext, id: string): Promise<Report
     additions: additions.map((addition) => ({ id: addition.id, receivedAt: new Date(addition.received_at).toISOString() })),
     links: [...linked].map(([reportId, kinds]) => ({ reportId, kinds })),
     call: call ? callSummaryOf(call) : null,
+    hotel,
   };
 }
 
@@ -149,6 +152,7 @@ export async function readPersonalData(ctx: ReportContext, reader: PersonalReade
     if (!row) throw new Problem('not-found');
     const call = await callOf(trx, id);
     if (reader.onlyRecordedBy !== undefined && call?.recorded_by !== reader.onlyRecordedBy) throw new Problem('forbidden');
+    const hotel = await hotelOfReport(trx, id);
     const items = await trx.selectFrom('report_items').selectAll().where('report_id', '=', id).execute();
     const additions = await trx.selectFrom('report_additions').selectAll().where('report_id', '=', id).orderBy('received_at').execute();
     const sealedFields = (['narrative', 'reporter_contact', 'children', 'reported_persons', 'places'] as const).filter(
@@ -175,6 +179,7 @@ export async function readPersonalData(ctx: ReportContext, reader: PersonalReade
     return {
       report,
       ...(call ? { call: callRecordOf(ctx.sealer, call) } : {}),
+      ...(hotel ? { hotel } : {}),
       additions: additions.map((addition) => ({
         id: addition.id,
         receivedAt: new Date(addition.received_at).toISOString(),

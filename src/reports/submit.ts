@@ -109,6 +109,8 @@ export interface PartnerRequest {
   /** More writes of the channel's own, in the same transaction, once the reports are written. */
   alsoWrite?: (trx: Transaction<ReportTables>, reportIds: readonly string[]) => Promise<void>;
   auditDetail?: Record<string, string | number | boolean | string[]>;
+  /** Where the report sits in the body (`/report`), when it is not the body itself. */
+  pointer?: string;
 }
 
 export async function submitFromPartner<Receipt>(
@@ -119,7 +121,7 @@ export async function submitFromPartner<Receipt>(
 ): Promise<{ replayed: boolean; receipt: Receipt }> {
   const receivedAt = ctx.now();
   const incoming = incomingReports(request.channel, receivedAt, request.contents, partner).map((report, i) =>
-    request.route === 'batch' ? { ...report, pointer: `/reports/${i}` } : report,
+    request.route === 'batch' ? { ...report, pointer: `/reports/${i}` } : { ...report, pointer: request.pointer ?? '' },
   );
   const receipt = receiptOf(incoming.map((report) => ({ reportId: report.id, receivedAt: receivedAt.toISOString(), status: 'received' })));
   const fingerprint = requestFingerprint(ctx.sealer, request.route, request.body);

@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { HotelTables } from './hotel-tables.js';
 import type { MediaTables } from './media-tables.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -108,7 +109,7 @@ export interface ReportCallsTable {
   referral_note_sealed: string | null;
 }
 
-export interface ReportTables extends MediaTables {
+export interface ReportTables extends MediaTables, HotelTables {
   reports: ReportsTable;
   report_additions: ReportAdditionsTable;
   report_items: ReportItemsTable;

@@ -1,6 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { categories } from './categories.js';
 import { callerTypes, referralKinds } from './helpline-call.js';
+import { HotelOfReport } from './hotel-contracts.js';
 import { MediaDetail, PriorityView } from './media-views.js';
 import { reportStatuses } from './model.js';
 import { channels, limits, Media, MediaSubmission, OnlineIdentifier, ReportContent, ReportV1, reporterRoles } from './report-v1.js';
@@ -136,12 +137,14 @@ export const ReportDetail = Type.Object({
   additions: Type.Array(Type.Object({ id: Uuid, receivedAt: DateTime })),
   links: Type.Array(Type.Object({ reportId: Uuid, kinds: Type.Array(Type.String()) })),
   call: Nullable(CallSummary),
+  hotel: Nullable(HotelOfReport),
 });
 export type ReportDetail = Static<typeof ReportDetail>;
 
 export const PersonalView = Type.Object({
   report: ReportV1,
   call: Type.Optional(CallRecord),
+  hotel: Type.Optional(HotelOfReport),
   additions: Type.Array(
     Type.Object({
       id: Uuid,

@@ -104,18 +104,14 @@ describe('CSV', () => {
   });
 
   it('refuses a file that is not UTF-8', async () => {
-    const error = await failure('csv', '');
-    expect(error).toBeInstanceOf(ImportFormatError);
+    async function* latin1(): AsyncIterable<Uint8Array> {
+      yield Buffer.from('md5\nd\xe9j\xe0\n', 'latin1');
+    }
     let caught: unknown;
     try {
-      for await (const _ of readers.csv(
-        (async function* () {
-          yield Buffer.from([0x6d, 0x64, 0x35, 0x0a, 0xff, 0xfe, 0x0a]);
-        })(),
-        defaults,
-      ));
-    } catch (e) {
-      caught = e;
+      for await (const record of readers.csv(latin1(), defaults)) expect(record).toBeUndefined();
+    } catch (error) {
+      caught = error;
     }
     expect(caught).toMatchObject({ field: 'file', code: 'format' });
   });
@@ -295,17 +291,13 @@ describe('streaming', () => {
     async (format) => {
       const md5 = hex(32);
       const pdq = hex(64);
-      const one: Record<ImportFormat, [string, string, string]> = {
-        pdq: ['', `${pdq},90\n`, ''],
-        csv: ['md5\n', `${md5}\n`, ''],
-        'ncmec-xml': [
-          '<queryResult><images>',
-          `<image><id>i</id><fingerprints><md5>${md5}</md5></fingerprints></image>`,
-          '</images></queryResult>',
-        ],
-        'vics-json': ['{"value":[', `{"MediaID":1,"Category":1,"MD5":"${md5}"},`, `{"MediaID":2,"Category":1,"MD5":"${md5}"}]}`],
+      const one: Record<ImportFormat, [string, string]> = {
+        pdq: ['', `${pdq},90\n`],
+        csv: ['md5\n', `${md5}\n`],
+        'ncmec-xml': ['<queryResult><images>', `<image><id>i</id><fingerprints><md5>${md5}</md5></fingerprints></image>`],
+        'vics-json': ['{"value":[', `{"MediaID":1,"Category":1,"MD5":"${md5}"},`],
       };
-      const [head, body, tail] = one[format];
+      const [head, body] = one[format];
       let served = 0;
       // An endless input: a reader that waited for the end would never yield.
       async function* endless(): AsyncIterable<Uint8Array> {
@@ -316,7 +308,6 @@ describe('streaming', () => {
           if (served > 10_000) throw new Error('read far ahead');
         }
       }
-      void tail;
       const iterator = readers[format](endless(), defaults)[Symbol.asyncIterator]();
       const first = await iterator.next();
       expect(first.value).toMatchObject({ kind: 'entry', record: 1 });
