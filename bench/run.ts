@@ -22,6 +22,15 @@ process.stdout.write(
 );
 process.stdout.write(`date: ${new Date().toISOString()}\n`);
 
+/** Other work on the machine disturbs every figure: it is printed with them. */
+function loadAverage(): string {
+  return `load average: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`;
+}
+process.stdout.write(`${loadAverage()}\n`);
+
 function report(result: StackResult): void {
   const line = (name: string, r: StackResult['bare']) =>
     `  ${name.padEnd(28)} ${r.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms`;
@@ -39,7 +48,10 @@ if (wants('api')) {
   if (onServer) report(onServer);
   else process.stdout.write(`\n(no PostgreSQL server at ${serverUrl.replace(/\/\/[^@]*@/, '//')}: skipped)\n`);
 }
-if (wants('pdq')) process.stdout.write(`\n${formatPdqBench(await benchPdq())}\n`);
+if (wants('pdq')) {
+  const pdq = await benchPdq({ repeats: Number(process.env.BENCH_REPEATS ?? 7) });
+  process.stdout.write(`\n${formatPdqBench(pdq)}\n  ${loadAverage()} (at the end)\n`);
+}
 if (wants('intake')) {
   const rates = (process.env.BENCH_INTAKE_RATES ?? '250,500,1000,1500,2000,2500,3000').split(',').map(Number);
   const embedded = await benchIntake({ seconds, connections: 16, rates: rates.filter((r) => r <= 1000) });
