@@ -24,7 +24,7 @@ async function portalWithNarrative(locale = 'fr-FR'): Promise<Page> {
   await page.goto(`${vigie.baseUrl}/`);
   await page.getByRole('heading', { name: 'Étape 1 sur 5 : Ce qui s’est passé' }).waitFor();
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.className)).toBe('quick-exit');
+  expect(await page.locator(':focus').getAttribute('class')).toBe('quick-exit');
   await page.getByLabel('Ce qui s’est passé').fill('Texte confidentiel qui ne doit pas rester à l’écran');
   return page;
 }
@@ -84,7 +84,7 @@ describe.skipIf(chromiumMissing)('the language', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { name: "Signaler l'exploitation sexuelle d'un enfant" }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await page.getByRole('button', { name: 'Français' }).getAttribute('aria-pressed')).toBe('true');
-    expect(await page.evaluate(() => window.localStorage.getItem('vigie.language'))).toBe('fr');
+    expect(await page.evaluate("localStorage.getItem('vigie.language')")).toBe('fr');
 
     await page.reload();
     await page.getByRole('heading', { name: "Signaler l'exploitation sexuelle d'un enfant" }).waitFor();

@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, type StaffSession } from '../support/app.js';
 import { chromiumMissing, ensureWebBuilt, expectAccessible, launchChromium, screenshot, watchedPage, type Watched } from './browser.js';
@@ -156,7 +161,7 @@ describe.skipIf(chromiumMissing)('the public portal', { timeout: 120_000 }, () =
     await page.getByLabel('Ce que vous voulez ajouter').fill('Il a aussi écrit sur une autre messagerie.');
     await page.getByRole('button', { name: 'Ajouter ces informations' }).click();
     await page.getByText('Merci : les informations ont été ajoutées à votre signalement.').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid="report-additions"]')?.textContent === '1');
+    await page.locator('[data-testid="report-additions"]:text-is("1")').waitFor();
     const { additions } = await newestWebReport();
     expect(additions).toEqual([expect.objectContaining({ narrative: 'Il a aussi écrit sur une autre messagerie.' })]);
     await expectClean(french);
@@ -205,7 +210,7 @@ describe.skipIf(chromiumMissing)('the public portal', { timeout: 120_000 }, () =
     await screenshot(page, 'portal-7-errors-en');
 
     await summary.getByRole('link', { name: 'Phone number' }).click();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('tel');
+    expect(await page.locator(':focus').getAttribute('type')).toBe('tel');
     await page.getByLabel('Phone number').fill('+44 7700 900123');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Next' }).click();
@@ -223,5 +228,39 @@ describe.skipIf(chromiumMissing)('the public portal', { timeout: 120_000 }, () =
       reporter: { role: 'member_of_public', contact: { email: 'witness.w4@example.org', language: 'en' }, consentToContact: true },
     });
     expect(report.childInImmediateDanger ?? false).toBe(false);
+  });
+
+  it('attaches a picture: uploaded with its own proof of work, named in the report by its upload, hashed by the server', async () => {
+    // A generated abstract picture: colour bands, nothing else.
+    const bands = Buffer.alloc(96 * 64 * 3);
+    for (let i = 0; i < 96 * 64; i += 1) bands.set([(i % 96) * 2, Math.floor(i / 96) * 4, 128], i * 3);
+    const png = await sharp(bands, { raw: { width: 96, height: 64, channels: 3 } })
+      .png()
+      .toBuffer();
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'vigie-web-')), 'capture-conversation.png');
+    await writeFile(file, png);
+
+    const watched = await openPortal('fr-FR');
+    const { page } = watched;
+    await page.getByLabel("De quoi s'agit-il ?").selectOption('sextortion');
+    await page.getByLabel("Captures d'écran").setInputFiles(file);
+    const attached = page.getByRole('list', { name: 'Images jointes' }).getByRole('listitem');
+    await attached.waitFor();
+    expect(await attached.textContent()).toMatch(/^capture-conversation\.png \(\d+ Ko\)/);
+    await expectAccessible(page, 'portal, picture attached (fr)');
+    await screenshot(page, 'portal-8-picture-fr');
+    for (let step = 0; step < 4; step += 1) await page.getByRole('button', { name: 'Suivant' }).click();
+    await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+    await heading(page, 'Votre signalement a bien été reçu');
+    await expectClean(watched);
+
+    const { report } = await newestWebReport();
+    expect(report.category).toBe('sextortion');
+    expect(report.media).toEqual([
+      expect.objectContaining({
+        hashes: expect.objectContaining({ sha256: createHash('sha256').update(png).digest('hex') }),
+        mediaType: 'image/png',
+      }),
+    ]);
   });
 });

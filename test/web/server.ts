@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { createTestVigie, type TestVigie } from '../support/app.js';
 
 export interface ListeningVigie {
@@ -17,4 +18,12 @@ export async function startListeningVigie(env: Record<string, string> = {}): Pro
 
 export function hasRoute(t: TestVigie, method: string, url: string): boolean {
   return t.vigie.routes.some((route) => route.method === method && route.url === url);
+}
+
+/** Audit entries of an action, chained or still waiting for the sealer. */
+export async function auditCount(t: TestVigie, action: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select (select count(*) from audit_log where action = ${action})::int
+         + (select count(*) from audit_pending where action = ${action})::int as n`.execute(t.vigie.store.db);
+  return rows[0]?.n ?? 0;
 }

@@ -18,7 +18,8 @@ export function leaveNow(exitUrl: string, clear: () => void): void {
 }
 
 export function useDoubleEscape(action: () => void): void {
-  const last = useRef(0);
+  // Event times count from the page's load: a first press soon after it must not look like a second one.
+  const last = useRef(Number.NEGATIVE_INFINITY);
   const latest = useRef(action);
   useEffect(() => {
     latest.current = action;
@@ -27,8 +28,12 @@ export function useDoubleEscape(action: () => void): void {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       const now = event.timeStamp;
-      if (now - last.current < doubleEscapeMs) latest.current();
-      last.current = now;
+      if (now - last.current < doubleEscapeMs) {
+        last.current = Number.NEGATIVE_INFINITY;
+        latest.current();
+      } else {
+        last.current = now;
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

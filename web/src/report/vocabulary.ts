@@ -4,5 +4,8 @@ export const reporterRoles = ['child', 'parent_or_relative', 'professional', 'ho
 export const callerTypes = ['child', 'parent_or_relative', 'professional', 'other'] as const;
 export const referrals = ['police', 'emergency_services', 'child_protection', 'medical', 'other'] as const;
 
+export const channels = ['web', 'helpline', 'partner_api', 'partner_xml', 'hotel'] as const;
+export const statuses = ['received', 'in_analysis', 'forwarded', 'closed'] as const;
+
 export type CallerType = (typeof callerTypes)[number];
 export type Referral = (typeof referrals)[number];

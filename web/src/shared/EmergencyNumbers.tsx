@@ -1,8 +1,12 @@
 import { useI18n } from '../i18n/index.js';
 import type { EmergencyNumber } from './settings.js';
 
-/** The deployment's emergency numbers, announced as soon as they appear, each one a link that calls. */
-export function EmergencyNumbers({ numbers }: { numbers: readonly EmergencyNumber[] }) {
+/**
+ * The deployment's emergency numbers, announced as soon as they appear. On the portal each
+ * is a link that calls; in the console (the operator is already on the phone) plain text,
+ * so that the keyboard goes on to the next field.
+ */
+export function EmergencyNumbers({ numbers, callable = true }: { numbers: readonly EmergencyNumber[]; callable?: boolean }) {
   const { t, language } = useI18n();
   return (
     <section className="emergency" role="alert" aria-labelledby="emergency-title">
@@ -11,9 +15,13 @@ export function EmergencyNumbers({ numbers }: { numbers: readonly EmergencyNumbe
       <ul>
         {numbers.map((entry) => (
           <li key={entry.number}>
-            <a className="emergency-number" href={`tel:${entry.number.replace(/\s/g, '')}`}>
-              {entry.number}
-            </a>
+            {callable ? (
+              <a className="emergency-number" href={`tel:${entry.number.replace(/\s/g, '')}`}>
+                {entry.number}
+              </a>
+            ) : (
+              <strong className="emergency-number">{entry.number}</strong>
+            )}
             <span className="emergency-label">{entry.label[language]}</span>
           </li>
         ))}

@@ -9,21 +9,30 @@ interface Props {
   change(patch: Partial<CallDraft>): void;
 }
 
-/** Who called and when: the first thing the operator sets, the caller type taking the focus. */
-export function CallDetails({ draft, change }: Props) {
+/** Who is calling: the first thing the operator sets. */
+export function CallerField({ draft, change }: Props) {
   const { t } = useI18n();
   const options = callerTypes.map((type) => ({ value: type, label: t(`caller.${type}`) }));
   return (
+    <RadioGroup
+      id="callerType"
+      legend={t('call.caller-type')}
+      options={options}
+      value={draft.callerType}
+      onChange={(value) => change({ callerType: value as CallerType })}
+    />
+  );
+}
+
+/**
+ * When the call started (set when the form opened) and ended (set when it is recorded):
+ * last in the form, as the operator rarely needs to correct them.
+ */
+export function CallTimes({ draft, change }: Props) {
+  const { t } = useI18n();
+  return (
     <fieldset className="group">
-      <legend>{t('call.details')}</legend>
-      <RadioGroup
-        id="callerType"
-        legend={t('call.caller-type')}
-        options={options}
-        value={draft.callerType}
-        autoFocus
-        onChange={(value) => change({ callerType: value as CallerType })}
-      />
+      <legend>{t('call.times')}</legend>
       <div className="inline">
         <TextField
           id="startedAt"

@@ -16,7 +16,7 @@ import { TextField } from '../../shared/form/TextField.js';
 import type { PortalSettings } from '../../shared/settings.js';
 import { useStaffApi } from '../use-staff-api.js';
 import { callBodyOf, emptyCallDraft, type CallDraft } from './call-model.js';
-import { CallDetails } from './CallDetails.js';
+import { CallerField, CallTimes } from './CallDetails.js';
 import { CallOutcome } from './CallOutcome.js';
 import { onFormKeyDown } from './shortcuts.js';
 
@@ -74,11 +74,11 @@ export function CallForm({ settings, onRecorded }: { settings: PortalSettings; o
       </p>
       <ErrorSummary title={t('common.error-summary')} errors={errors} general={general} />
       <FieldErrorsContext.Provider value={errors}>
-        <CallDetails draft={draft} change={change} />
         <fieldset className="group">
           <legend>{t('call.report')}</legend>
+          <CallerField draft={draft} change={change} />
           <UrgencyField urgent={draft.urgent} onChange={(urgent) => change({ urgent })} />
-          {draft.urgent && <EmergencyNumbers numbers={settings.emergencyNumbers} />}
+          {draft.urgent && <EmergencyNumbers numbers={settings.emergencyNumbers} callable={false} />}
           <CategoryField categories={settings.categories} value={draft.category} onChange={(category) => change({ category })} />
           <TextField
             id="narrative"
@@ -95,6 +95,7 @@ export function CallForm({ settings, onRecorded }: { settings: PortalSettings; o
         <IdentifierList identifiers={draft.identifiers} onChange={(identifiers) => change({ identifiers })} />
         <UrlList urls={draft.urls} onChange={(urls) => change({ urls })} />
         <CallOutcome draft={draft} change={change} />
+        <CallTimes draft={draft} change={change} />
       </FieldErrorsContext.Provider>
       {sending && <p role="status">{t('call.sending')}</p>}
       <div className="actions">

@@ -8,7 +8,7 @@ import { CallForm, type RecordedCall } from './CallForm.js';
 
 /** The helpline page: the form, then the confirmation and a fresh form for the next call. */
 export function CallPage({ settings }: { settings: PortalSettings }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const canRead = useCan('report.read');
   const [recorded, setRecorded] = useState<RecordedCall | null>(null);
   const [form, setForm] = useState(0);
@@ -20,7 +20,7 @@ export function CallPage({ settings }: { settings: PortalSettings }) {
       {recorded ? (
         <section className="success" role="status" aria-labelledby="recorded-title">
           <h2 id="recorded-title">{t('call.recorded')}</h2>
-          <p>{t('call.recorded-at', { time: new Date(recorded.receivedAt).toLocaleString() })}</p>
+          <p>{t('call.recorded-at', { time: new Date(recorded.receivedAt).toLocaleString(language) })}</p>
           {canRead && <Link to={`/reports/${recorded.reportId}`}>{t('call.open-report')}</Link>}
           <div className="actions">
             <button

@@ -56,6 +56,7 @@ export function PersonalData({ reportId }: { reportId: string }) {
         <Part label={t('report.media')} value={report.media} />
         <Part label={t('personal.reporter')} value={report.reporter} />
         <Part label={t('report.view-additions')} value={additions} />
+        <Part label={t('call.details')} value={view.call} />
       </dl>
     </section>
   );

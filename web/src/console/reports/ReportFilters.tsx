@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { SelectField } from '../../shared/form/SelectField.js';
 import { TextField } from '../../shared/form/TextField.js';
-import { channels, statuses } from './types.js';
+import { channels, statuses } from '../../report/vocabulary.js';
 
 export type Filters = Record<'category' | 'channel' | 'status' | 'urgent' | 'country' | 'receivedFrom' | 'receivedTo', string>;
 

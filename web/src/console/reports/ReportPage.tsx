@@ -50,6 +50,14 @@ export function ReportPage() {
     [t('report.view-ncmec'), list(report.ncmec.incidentTypes)],
     [t('report.view-additions'), String(report.additions.length)],
   ];
+  if (report.call) {
+    const { callerType, durationSeconds, immediateReferrals } = report.call;
+    rows.push(
+      [t('call.caller-type'), t(`caller.${callerType}` as MessageKey)],
+      [t('report.view-call-duration'), t('report.view-minutes', { minutes: Math.max(1, Math.round(durationSeconds / 60)) })],
+      [t('call.referrals'), list(immediateReferrals.map((referral) => t(`referral.${referral}` as MessageKey)))],
+    );
+  }
   return (
     <>
       <PageHeading>{t('report.view-title')}</PageHeading>

@@ -27,12 +27,12 @@ export interface ReportDetail extends ReportSummary {
   media: { hashes: Record<string, string>; pdqQuality: number | null; mediaType: string | null }[];
   additions: { id: string; receivedAt: string }[];
   links: { reportId: string; kinds: string[] }[];
+  /** Set for a helpline call: what staff may see of it without personal data. */
+  call?: { callerType: string; durationSeconds: number; immediateReferrals: string[] } | null;
 }
 
 export interface PersonalView {
   report: Record<string, unknown> & { narrative?: string };
   additions: (Record<string, unknown> & { id: string; receivedAt: string; narrative?: string })[];
+  call?: Record<string, unknown>;
 }
-
-export const channels = ['web', 'helpline', 'partner_api', 'partner_xml', 'hotel'] as const;
-export const statuses = ['received', 'in_analysis', 'forwarded', 'closed'] as const;

@@ -35,11 +35,12 @@ export const console_ = {
   'call.shortcuts':
     'Keys: Ctrl+Enter records the call; Alt+Shift+U adds a web address, Alt+Shift+I an account, Alt+Shift+C a child, Alt+Shift+P a place.',
   'call.details': 'The call',
+  'call.times': 'Time of the call',
   'call.caller-type': 'Who is calling?',
   'call.started-at': 'Call started',
   'call.ended-at': 'Call ended',
   'call.ended-at-hint': 'Left empty, it is the moment you record the call.',
-  'call.report': 'What the caller reports',
+  'call.report': 'The caller and what they report',
   'call.narrative-hint': 'What the caller says, in their words.',
   'call.outcome': 'What was done',
   'call.advice': 'Advice given',

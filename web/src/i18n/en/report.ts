@@ -68,5 +68,7 @@ export const report = {
   'report.view-ncmec': 'NCMEC incident type',
   'report.view-additions': 'Additions',
   'report.view-links': 'Linked reports',
+  'report.view-call-duration': 'Call duration',
+  'report.view-minutes': '{minutes} min',
   'report.view-link': 'A report sharing: {kinds}',
 } as const;

@@ -37,11 +37,12 @@ export const console_: Record<keyof typeof en, string> = {
   'call.shortcuts':
     "Touches : Ctrl+Entrée enregistre l'appel ; Alt+Maj+U ajoute une adresse web, Alt+Maj+I un compte, Alt+Maj+C un enfant, Alt+Maj+P un lieu.",
   'call.details': "L'appel",
+  'call.times': "Heure de l'appel",
   'call.caller-type': 'Qui appelle ?',
   'call.started-at': "Début de l'appel",
   'call.ended-at': "Fin de l'appel",
   'call.ended-at-hint': "Laissée vide, c'est le moment où vous enregistrez l'appel.",
-  'call.report': "Ce que signale l'appelant",
+  'call.report': "L'appelant et ce qu'il signale",
   'call.narrative-hint': "Ce que dit l'appelant, avec ses mots.",
   'call.outcome': 'Ce qui a été fait',
   'call.advice': 'Conseils donnés',

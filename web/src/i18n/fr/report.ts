@@ -70,5 +70,7 @@ export const report: Record<keyof typeof en, string> = {
   'report.view-ncmec': "Type d'incident NCMEC",
   'report.view-additions': 'Compléments',
   'report.view-links': 'Signalements liés',
+  'report.view-call-duration': "Durée de l'appel",
+  'report.view-minutes': '{minutes} min',
   'report.view-link': 'Un signalement qui partage : {kinds}',
 };

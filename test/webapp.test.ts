@@ -1,0 +1,88 @@
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/platform/config/index.js';
+import { createTestVigie, type TestVigie } from './support/app.js';
+import { ensureWebBuilt } from './web/build.js';
+
+/** How Vigie serves its front end and what it tells the portal (no browser needed). */
+const emergency = [
+  { number: '15', label: { fr: 'SAMU', en: 'Ambulance' } },
+  { number: '119', label: { fr: 'Allô Enfance en Danger', en: 'Child protection line' } },
+];
+let t: TestVigie;
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  t = await createTestVigie({ VIGIE_EMERGENCY_NUMBERS: JSON.stringify(emergency), VIGIE_QUICK_EXIT_URL: 'https://www.example.org/meteo' });
+}, 120_000);
+afterAll(() => t?.close());
+
+const get = (url: string) => t.vigie.app.inject({ method: 'GET', url });
+
+describe('the portal settings', () => {
+  it('come from the configuration: emergency numbers, quick exit, uploads, and the lists the pages offer', async () => {
+    const response = await get('/api/public/portal');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const body = response.json();
+    expect(body).toMatchObject({ emergencyNumbers: emergency, quickExitUrl: 'https://www.example.org/meteo', uploadsAccepted: true });
+    expect(body.categories).toContain('online_grooming');
+    expect(body.countries).toContain('FR');
+    expect(body.countries).toHaveLength(250);
+  });
+
+  it('default to France: 119, 17, 112, and a neutral page served by Vigie', () => {
+    const config = loadConfig({});
+    expect(config.emergencyNumbers.map((entry) => entry.number)).toEqual(['119', '17', '112']);
+    expect(config.quickExitUrl).toBe('/recettes/');
+  });
+
+  it.each([
+    ['VIGIE_EMERGENCY_NUMBERS', 'not json'],
+    ['VIGIE_EMERGENCY_NUMBERS', '[]'],
+    ['VIGIE_EMERGENCY_NUMBERS', '[{"number":"119"}]'],
+    ['VIGIE_EMERGENCY_NUMBERS', '[{"number":"call me","label":{"fr":"a","en":"b"}}]'],
+    ['VIGIE_QUICK_EXIT_URL', 'javascript:alert(1)'],
+    ['VIGIE_QUICK_EXIT_URL', '//elsewhere.example.net'],
+    ['VIGIE_CHALLENGE_MAX_NUMBER', '0'],
+  ])('refuse %s=%s at start, naming it', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(variable);
+  });
+});
+
+describe('the front end', () => {
+  const asset = readdirSync('web/dist/assets').find((name) => name.startsWith('portal-') && name.endsWith('.js'))!;
+
+  it.each(['/', '/follow', '/console/', '/console/reports/some-id', '/recettes/'])('serves the page %s, never cached', async (url) => {
+    const response = await get(url);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.body).toMatch(/<script type="module" crossorigin src="\/assets\/[\w-]+\.js"><\/script>/);
+  });
+
+  it('serves the hashed assets for good', async () => {
+    const response = await get(`/assets/${asset}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('allows its own scripts, styles and worker only: no inline script or style, no other origin', async () => {
+    const csp = String((await get('/')).headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self';");
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it.each(['/assets/..%2F..%2Fpackage.json', '/assets/..%2Findex.html', '/assets/.build-stamp', '/assets/missing-0000.js', '/console-x'])(
+    'answers 404 with a problem to %s',
+    async (url) => {
+      const response = await get(url);
+      expect(response.statusCode).toBe(404);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    },
+  );
+});
