@@ -38,7 +38,8 @@ export class Draft {
     const items = (this.content[list] ??= []) as unknown[];
     const pointer = `/${list}/${items.length}`;
     items.push(value);
-    if (!this.#origins.has(`/${list}`)) this.#origins.set(`/${list}`, path);
+    // The list as a whole is named by its first element's name, without a position.
+    if (!this.#origins.has(`/${list}`)) this.#origins.set(`/${list}`, path.replace(/\[[0-9]+\]$/, ''));
     this.#origins.set(pointer, path);
     for (const [member, origin] of Object.entries(inner)) if (origin !== undefined) this.#origins.set(`${pointer}${member}`, origin);
   }

@@ -49,6 +49,11 @@ const corpus: Case[] = [
   { name: 'member named like a prototype', raw: JSON.stringify(sampleReport()).replace(/^\{/, '{"__proto__":{"admin":true},'), field: '#' },
   { name: 'malformed JSON', raw: '{"category": "other",', field: '#' },
   {
+    name: 'duplicate member, the last one invalid (the value checked is the value kept)',
+    raw: '{"category":"other","narrative":"x","category":"nope"}',
+    field: '#/category',
+  },
+  {
     name: 'invalid UTF-8',
     raw: Buffer.concat([Buffer.from('{"category":"other","narrative":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]),
     field: '#',

@@ -93,6 +93,8 @@ export async function intakeFootprint(store: Store) {
     additions: await count(store, 'report_additions'),
     links: await count(store, 'report_links'),
     idempotency: await count(store, 'report_idempotency'),
+    calls: await count(store, 'report_calls'),
+    hotelReports: await count(store, 'report_hotels'),
     audit: (await auditEntries(store, 'report.receive')).length + (await auditEntries(store, 'report.add-information')).length,
     jobs: (await jobsNamed(store, 'report.cross-match')).length,
   };
