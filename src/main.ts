@@ -43,6 +43,16 @@ import {
 const mediaPurgeIntervalMs = 10 * 60 * 1000;
 /** How often the expiry of old idempotency claims is asked for. */
 const idempotencyExpiryIntervalMs = 60 * 60 * 1000;
+import {
+  createUrlService,
+  defineUrlJobs,
+  urlAnalysisFollowUp,
+  urlMigrations,
+  urlRoutes,
+  urlSealedColumns,
+  urlSettingsFrom,
+  type UrlService,
+} from './urls/index.js';
 import { defaultWebDist, portalSettingsFrom, webappRoutes } from './webapp/index.js';
 
 export interface Vigie {
@@ -53,6 +63,7 @@ export interface Vigie {
   jobs: JobQueue;
   identity: IdentityService;
   reports: ReportService;
+  urls: UrlService;
   banks: BankService;
   detection: DetectionService;
   app: HttpApp;
@@ -61,9 +72,9 @@ export interface Vigie {
 }
 
 /** Every sealed column of every module, for key rotation. */
-export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(identitySealedColumns, reportSealedColumns);
+export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(identitySealedColumns, reportSealedColumns, urlSealedColumns);
 
-export const allMigrations = [auditMigrations, identityMigrations, reportMigrations, challengeMigrations, bankMigrations];
+export const allMigrations = [auditMigrations, identityMigrations, reportMigrations, urlMigrations, challengeMigrations, bankMigrations];
 
 export interface CreateOptions {
   /** An already open store (tests); otherwise opened from the configuration. */
@@ -117,8 +128,10 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     organisationOfKey: async (keyId: string) =>
       (await identity.listApiKeys()).find((key) => key.id === keyId && key.revokedAt === null)?.organisationId ?? null,
   };
-  const reports = createReportService({ db: store.db, sealer: cipher, audit, jobs, media, partners });
+  const reports = createReportService({ db: store.db, sealer: cipher, audit, jobs, media, partners, followUps: [urlAnalysisFollowUp] });
   defineReportJobs(jobs, reports);
+  const urls = createUrlService({ db: store.db, sealer: cipher, reports, settings: urlSettingsFrom(config), logger });
+  defineUrlJobs(jobs, urls);
   const banks = createBankService({ db: store.db, audit, jobs });
   defineBankJobs(jobs, banks);
   const challenges = createChallenges(
@@ -168,6 +181,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   });
   bankRoutes(app, { banks, importMaxBytes: config.bankImportMaxBytes });
   detectionRoutes(app, { db: store.db, detection, audit });
+  urlRoutes(app, { urls });
   options.extraRoutes?.(app, { audit });
   await app.ready();
   await jobs.start({ work: options.workers ?? false });
@@ -192,6 +206,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     jobs,
     identity,
     reports,
+    urls,
     banks,
     detection,
     app,

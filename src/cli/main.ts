@@ -7,6 +7,7 @@ import { organisationCommands, userCommands, apiKeyCommands } from './accounts.j
 import { startCommand } from './start.js';
 import { migrateCommand } from './migrate.js';
 import { hashCommand } from './hash.js';
+import { geoCommands } from './geo.js';
 import { hotelCommands } from './hotels.js';
 import { bankCommands } from './banks.js';
 
@@ -45,6 +46,7 @@ auditCommands(program.command('audit').description('the audit log'), config);
 keyCommands(program.command('keys').description('field-encryption keys'), config);
 hotelCommands(program.command('hotel').description("partner chains' hotels and their keys' hotel scope"), config);
 hashCommand(program);
+geoCommands(program.command('geo').description('the offline IP → country and network dataset'), config);
 bankCommands(program.command('bank').description('hash banks: known content, false positives, partner lists'), config);
 
 await program.parseAsync(process.argv);

@@ -10,6 +10,8 @@ import type { OnlineIdentifier, ReportContent } from './report-v1.js';
  * that they match each other.
  */
 export const matchKinds = ['url', 'email', 'phone', 'account', 'profile_url', 'md5', 'sha1', 'sha256'] as const;
+/** Added after intake by the URL analysis (src/urls), as blind indexes: see url-analysis.ts. */
+export const analysedUrlKinds = ['canonical_url', 'domain_path'] as const;
 export type MatchKind = (typeof matchKinds)[number];
 
 export interface MatchKey {

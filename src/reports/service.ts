@@ -13,6 +13,7 @@ import { stageUpload } from './upload-stage.js';
 import * as publicUse from './public.js';
 import * as staff from './staff.js';
 import * as submit from './submit.js';
+import * as urlAnalysis from './url-analysis.js';
 
 type Rest<F> = F extends (ctx: ReportContext, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
 function bind<F extends (ctx: ReportContext, ...rest: never[]) => unknown>(ctx: ReportContext, use: F): Rest<F> {
@@ -44,6 +45,9 @@ export function createReportService(deps: ReportDeps) {
     setKeyScope: bind(ctx, hotels.setKeyScope),
     hotelsOfKey: bind(ctx, hotels.hotelsOfKey),
     expireIdempotencyClaims: bind(ctx, expireIdempotencyClaims),
+    readUrlsForAnalysis: bind(ctx, urlAnalysis.readUrlsForAnalysis),
+    addUrlMatchKeys: bind(ctx, urlAnalysis.addUrlMatchKeys),
+    reportExists: bind(ctx, urlAnalysis.reportExists),
     publicStatus: bind(ctx, publicUse.publicStatus),
     addInformation: bind(ctx, publicUse.addInformation),
     listReports: bind(ctx, staff.listReports),

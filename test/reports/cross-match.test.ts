@@ -8,6 +8,7 @@ import { createVigie, type Vigie } from '../../src/main.js';
 import { loadConfig } from '../../src/platform/config/index.js';
 import { waitFor } from '../jobs/wait-for.js';
 import { openTestStore, type TestStore } from '../support/store.js';
+import { offlineUrlAnalysis } from '../urls/support/offline.js';
 import { count, sampleReport } from './support.js';
 
 /** A Vigie whose job workers run, so that the cross-match job really follows each intake. */
@@ -19,7 +20,7 @@ let partner: Record<string, string>;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'vigie-match-'));
   testStore = await openTestStore();
-  const config = loadConfig({ VIGIE_DATA_DIR: dir, VIGIE_LOG_LEVEL: 'silent', VIGIE_JOB_POLL_SECONDS: '0.5' });
+  const config = loadConfig({ VIGIE_DATA_DIR: dir, VIGIE_LOG_LEVEL: 'silent', VIGIE_JOB_POLL_SECONDS: '0.5', ...offlineUrlAnalysis });
   vigie = await createVigie(config, { store: testStore.store, workers: true });
   const system = { actorType: 'system', actorId: null } as const;
   const organisation = await vigie.identity.createOrganisation(system, { name: 'Platform', kind: 'partner' });

@@ -6,6 +6,7 @@ import { createVigie, type Vigie } from '../../src/main.js';
 import type { StaffRole } from '../../src/platform/access/index.js';
 import { loadConfig, type Config } from '../../src/platform/config/index.js';
 import { openTestStore, type TestStore } from './store.js';
+import { offlineUrlAnalysis } from '../urls/support/offline.js';
 
 export interface TestVigie {
   vigie: Vigie;
@@ -25,6 +26,7 @@ export async function createTestVigie(env: Record<string, string> = {}): Promise
     VIGIE_REQUESTS_PER_MINUTE: '100000',
     VIGIE_SIGN_IN_ATTEMPTS_PER_MINUTE: '100000',
     VIGIE_CHALLENGE_MAX_NUMBER: '2000',
+    ...offlineUrlAnalysis,
     ...env,
   });
   const vigie = await createVigie(config, { store: testStore.store });

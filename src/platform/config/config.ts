@@ -57,6 +57,14 @@ export const ConfigSchema = Type.Object({
   mediaQuarantine: Type.Boolean(),
   mediaRetentionDays: Type.Integer({ minimum: 1, maximum: 3650 }),
   mediaUploadTtlMinutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }),
+  /** URL analysis (src/urls): DNS servers `host:port` separated by commas (empty: the system's), RDAP, the geo dataset. */
+  dnsServers: Type.String({ maxLength: 1000, pattern: '^[0-9A-Fa-f.:\\[\\], ]*$' }),
+  dnsTimeoutMs: Type.Integer({ minimum: 100, maximum: 60_000 }),
+  geoDir: Type.String({ minLength: 1 }),
+  geoRegistry: Type.String({ pattern: '^https?://' }),
+  rdapUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
+  rdapTimeoutMs: Type.Integer({ minimum: 100, maximum: 120_000 }),
+  rdapCacheHours: Type.Integer({ minimum: 1, maximum: 24 * 365 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -104,6 +112,13 @@ const variables: Record<keyof Config, string> = {
   mediaQuarantine: 'VIGIE_MEDIA_QUARANTINE',
   mediaRetentionDays: 'VIGIE_MEDIA_RETENTION_DAYS',
   mediaUploadTtlMinutes: 'VIGIE_MEDIA_UPLOAD_TTL_MINUTES',
+  dnsServers: 'VIGIE_DNS_SERVERS',
+  dnsTimeoutMs: 'VIGIE_DNS_TIMEOUT_MS',
+  geoDir: 'VIGIE_GEO_DIR',
+  geoRegistry: 'VIGIE_GEO_REGISTRY',
+  rdapUrl: 'VIGIE_RDAP_URL',
+  rdapTimeoutMs: 'VIGIE_RDAP_TIMEOUT_MS',
+  rdapCacheHours: 'VIGIE_RDAP_CACHE_HOURS',
 };
 
 export function variableOf(setting: keyof Config): string {
@@ -148,6 +163,13 @@ function defaults(env: Env): Record<keyof Config, unknown> {
     mediaQuarantine: 'false',
     mediaRetentionDays: '90',
     mediaUploadTtlMinutes: '1440',
+    dnsServers: '',
+    dnsTimeoutMs: '5000',
+    geoDir: path.join(dataDir, 'geo'),
+    geoRegistry: 'https://registry.npmjs.org',
+    rdapUrl: undefined,
+    rdapTimeoutMs: '10000',
+    rdapCacheHours: '168',
   };
 }
 
@@ -168,6 +190,9 @@ function coerce(raw: unknown): unknown {
   return raw;
 }
 
+/** Settings whose text is never read as a number or a boolean. */
+const keptAsText = new Set<keyof Config>(['host', 'keyRing', 'databaseUrl', 'quickExitUrl', 'dnsServers', 'geoDir']);
+
 /** Reads and validates the whole configuration; throws a ConfigError naming each bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const base = defaults(env);
@@ -177,9 +202,10 @@ export function loadConfig(env: Env = process.env): Config {
     const raw = fromEnv === undefined || fromEnv === '' ? base[key] : fromEnv;
     if (raw === undefined) continue;
     if (key === 'emergencyNumbers') candidate[key] = parseJson(raw);
-    else candidate[key] = key === 'host' || key === 'keyRing' || key === 'databaseUrl' || key === 'quickExitUrl' ? raw : coerce(raw);
+    else candidate[key] = keptAsText.has(key) ? raw : coerce(raw);
   }
   if (typeof candidate.dataDir === 'string') candidate.dataDir = path.resolve(candidate.dataDir);
+  if (typeof candidate.geoDir === 'string') candidate.geoDir = path.resolve(candidate.geoDir);
   if (Value.Check(ConfigSchema, candidate)) return candidate;
   const problems = Value.Errors(ConfigSchema, candidate).map((error) => {
     const setting = error.instancePath.split('/')[1] as keyof Config | undefined;

@@ -1,0 +1,17 @@
+export { createUrlService, defineUrlJobs, urlSettingsFrom, type UrlService, type UrlSettings, type UrlDeps } from './service.js';
+export { urlRoutes, type UrlRouteOptions } from './routes.js';
+export { urlMigrations } from './migrations.js';
+export { urlSealedColumns, urlAnalysisFollowUp, analyseUrlsJob, geoAttribution, type AnalyseUrlsData } from './model.js';
+export { canonicalise, registrableDomainOf, CanonicalUrlError, type CanonicalUrl } from './canonical.js';
+export { trackingParameterNames, trackingParameterPrefixes, isTrackingParameter } from './tracking-parameters.js';
+export { createHostResolver, parseDnsServers, dnsOutcomes, type DnsOutcome, type HostAddresses, type HostResolver } from './dns.js';
+export { loadGeoDataset, geoFactsOf, locateGeoSources, type GeoDataset, type GeoFacts } from './geo-dataset.js';
+export { geoSources, GeoFileError } from './geo-files.js';
+export { GeoLocator } from './geo-locator.js';
+export { updateGeoDataset, type GeoUpdateOptions, type GeoUpdateOutcome } from './geo-update.js';
+export { RegistryError, matchesIntegrity } from './npm-registry.js';
+export { createRdapClient, rdapOutcomes, type RdapAnswer, type RdapOutcome, type RdapQuery } from './rdap.js';
+export { loadShippedBootstrap, parseBootstrap, rdapServiceFor, type RdapBootstrap } from './rdap-bootstrap.js';
+export { networkOf, abuseContactOf, type RdapNetwork, type AbuseContact } from './rdap-response.js';
+export { UrlAnalysis, ReportHosting, AddressHosting } from './contracts.js';
+export type { UrlReports, UrlItem, UrlMatchKind } from './ports.js';
