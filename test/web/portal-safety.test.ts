@@ -91,4 +91,15 @@ describe.skipIf(chromiumMissing)('the language', { timeout: 120_000 }, () => {
     expect(await context.cookies()).toEqual([]);
     expect(problems).toEqual([]);
   });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const { page } = await watchedPage(context, vigie.baseUrl);
+    await page.goto(`${vigie.baseUrl}/`);
+    await page.getByLabel('Un enfant est en danger immédiat').check();
+    await page.getByRole('alert').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await expectAccessible(page, 'portal on a phone (fr)');
+    await screenshot(page, 'portal-phone-fr');
+  });
 });

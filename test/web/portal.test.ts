@@ -122,6 +122,7 @@ describe.skipIf(chromiumMissing)('the public portal', { timeout: 120_000 }, () =
     await heading(page, 'Votre signalement a bien été reçu');
     receiptCode = (await page.getByTestId('receipt-code').textContent()) ?? '';
     expect(receiptCode).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(await page.getByRole('alert').textContent(), 'the numbers stay after an urgent report').toContain('119');
     await expectAccessible(page, 'portal, receipt (fr)');
     await screenshot(page, 'portal-5-receipt-fr');
     await expectClean(french);
@@ -206,6 +207,7 @@ describe.skipIf(chromiumMissing)('the public portal', { timeout: 120_000 }, () =
     await summary.getByRole('link', { name: 'Phone number' }).waitFor();
     expect(await summary.textContent()).toContain('This value does not have the expected format');
     expect(await page.getByLabel('Phone number').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(':focus').getAttribute('class'), 'the summary has the focus').toBe('error-summary');
     await expectAccessible(page, 'portal, server errors (en)');
     await screenshot(page, 'portal-7-errors-en');
 

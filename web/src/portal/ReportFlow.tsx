@@ -3,11 +3,12 @@ import { useI18n } from '../i18n/index.js';
 import { solvedChallengeHeaders } from '../pow/solve.js';
 import { fieldIdOf } from '../report/to-content.js';
 import { isProblem, request } from '../shared/api.js';
+import { EmergencyNumbers } from '../shared/EmergencyNumbers.js';
 import { ErrorSummary } from '../shared/form/ErrorSummary.js';
 import { FieldErrorsContext } from '../shared/form/errors.js';
 import { errorsOfProblem } from '../shared/form/problem-errors.js';
 import type { PortalSettings } from '../shared/settings.js';
-import { localErrors, portalContentOf, stepOfPointer, steps, type PortalDraft, type Step } from './model.js';
+import { emptyPortalDraft, localErrors, portalContentOf, stepOfPointer, steps, type PortalDraft, type Step } from './model.js';
 import { Receipt, type PublicReceipt } from './Receipt.js';
 import { AboutStep } from './steps/AboutStep.js';
 import { ReviewStep } from './steps/ReviewStep.js';
@@ -30,14 +31,20 @@ export function ReportFlow({ settings, draft, setDraft, onFollow, onRestart }: R
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const [general, setGeneral] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
-  const [receipt, setReceipt] = useState<PublicReceipt | null>(null);
+  const [receipt, setReceipt] = useState<{ answer: PublicReceipt; urgent: boolean } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
+  const hasErrors = useRef(false);
   const index = steps.indexOf(step);
 
+  // Declared before the focus effect, so that it runs first after each render.
+  useEffect(() => {
+    hasErrors.current = errors.size > 0 || general.length > 0;
+  }, [errors, general]);
   useEffect(() => {
     if (firstRender.current) firstRender.current = false;
-    else heading.current?.focus();
+    // With errors, the error summary takes the focus instead.
+    else if (!hasErrors.current) heading.current?.focus();
   }, [step]);
 
   const change = (patch: Partial<PortalDraft>) => setDraft((current) => ({ ...current, ...patch }));
@@ -65,7 +72,10 @@ export function ReportFlow({ settings, draft, setDraft, onFollow, onRestart }: R
     const { content, fields } = portalContentOf(draft, language);
     try {
       const headers = await solvedChallengeHeaders(language);
-      setReceipt(await request<PublicReceipt>('/api/public/reports', { method: 'POST', body: content, headers, language }));
+      const answer = await request<PublicReceipt>('/api/public/reports', { method: 'POST', body: content, headers, language });
+      setReceipt({ answer, urgent: draft.urgent });
+      // Sent: nothing of the report stays in the page.
+      setDraft(() => emptyPortalDraft());
       setErrors(new Map());
     } catch (failure) {
       if (!isProblem(failure)) {
@@ -83,7 +93,14 @@ export function ReportFlow({ settings, draft, setDraft, onFollow, onRestart }: R
     }
   }
 
-  if (receipt) return <Receipt receipt={receipt} onFollow={onFollow} onRestart={onRestart} />;
+  if (receipt) {
+    return (
+      <>
+        {receipt.urgent && <EmergencyNumbers numbers={settings.emergencyNumbers} />}
+        <Receipt receipt={receipt.answer} onFollow={onFollow} onRestart={onRestart} />
+      </>
+    );
+  }
 
   const stepProps = { draft, change, settings };
   return (

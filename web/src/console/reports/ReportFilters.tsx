@@ -32,7 +32,7 @@ export function ReportFilters({
     >
       <SelectField
         id="filter-category"
-        label={t('report.category')}
+        label={t('reports.category')}
         placeholder={t('reports.any')}
         options={options(categories, 'category')}
         value={filters.category}

@@ -79,7 +79,7 @@ export function ReportListPage({ categories }: { categories: readonly string[] }
         <thead>
           <tr>
             <th scope="col">{t('reports.received')}</th>
-            <th scope="col">{t('report.category')}</th>
+            <th scope="col">{t('reports.category')}</th>
             <th scope="col">{t('reports.channel')}</th>
             <th scope="col">{t('reports.urgent')}</th>
             <th scope="col">{t('reports.status')}</th>

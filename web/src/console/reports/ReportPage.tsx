@@ -36,7 +36,7 @@ export function ReportPage() {
   if (!report) return <p role="status">{t('common.loading')}</p>;
 
   const rows: [string, string][] = [
-    [t('report.category'), t(`category.${report.category}` as MessageKey)],
+    [t('reports.category'), t(`category.${report.category}` as MessageKey)],
     [t('reports.urgent'), report.urgent ? t('reports.urgent-yes') : t('common.no')],
     [t('reports.status'), t(`status.${report.status}` as MessageKey)],
     [t('reports.channel'), t(`channel.${report.channel}` as MessageKey)],

@@ -58,6 +58,7 @@ export const console_ = {
   'reports.title': 'Reports',
   'reports.filters': 'Filters',
   'reports.any': 'Any',
+  'reports.category': 'Category',
   'reports.channel': 'Channel',
   'reports.status': 'Status',
   'reports.urgent': 'Child in danger',

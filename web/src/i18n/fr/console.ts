@@ -60,6 +60,7 @@ export const console_: Record<keyof typeof en, string> = {
   'reports.title': 'Signalements',
   'reports.filters': 'Filtres',
   'reports.any': 'Tous',
+  'reports.category': 'Catégorie',
   'reports.channel': 'Canal',
   'reports.status': 'État',
   'reports.urgent': 'Enfant en danger',
