@@ -48,7 +48,9 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(\\.\\./)+(src|test|bin)/', message: 'The web front end talks to the server through its HTTP API only.' }] },
+        {
+          patterns: [{ regex: '^(\\.\\./)+(src|test|bin)/', message: 'The web front end talks to the server through its HTTP API only.' }],
+        },
       ],
       'no-restricted-syntax': [
         'error',
