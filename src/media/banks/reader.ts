@@ -36,6 +36,8 @@ export type ExactQuery = Record<ExactHashKind, string[]>;
 export interface BankReader {
   version(): Promise<string>;
   changesSince(version: string, limit?: number): Promise<{ changes: BankChange[]; complete: boolean }>;
+  /** How many active PDQ entries of quality ≥ floor there are (to size the index's first load). */
+  countActivePdq(qualityFloor: number): Promise<number>;
   /** Active PDQ entries of quality ≥ floor with an id above `after`, by id, at most `limit`. */
   activePdqEntries(after: string, limit: number, qualityFloor: number): Promise<EntryState[]>;
   /** The state of these entries; an id missing from the answer no longer exists. */
@@ -59,6 +61,16 @@ export function createBankReader(root: Kysely<AnyDatabase>): BankReader {
   return {
     version: () => currentVersion(db),
     changesSince: (version, limit) => changesSince(db, version, limit),
+
+    async countActivePdq(qualityFloor) {
+      const row = await base()
+        .select(sql<string>`count(*)::text`.as('n'))
+        .where('e.pdq_quality', '>=', qualityFloor)
+        .where('e.enabled', '=', true)
+        .where('b.enabled', '=', true)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
 
     activePdqEntries: (after, limit, qualityFloor) =>
       base()

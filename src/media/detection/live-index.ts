@@ -79,24 +79,36 @@ export class LivePdqIndex {
     }
   }
 
+  /**
+   * Reads every active PDQ entry into two arrays sized by a count taken first, then builds
+   * the index from them in one `addMany` (one bulk build, sized exactly); the arrays, 40
+   * bytes a hash, are dropped once it is built.
+   */
   async #load(): Promise<void> {
     const version = await this.reader.version();
-    const index = createMatchIndex();
+    let capacity = Math.max(1, await this.reader.countActivePdq(this.qualityFloor));
+    let ids = new Float64Array(capacity);
+    let words = new Uint32Array(capacity * PDQ_HASH_WORDS);
+    let filled = 0;
     let after = '0';
     for (;;) {
       const rows = await this.reader.activePdqEntries(after, PAGE, this.qualityFloor);
-      if (rows.length === 0) break;
-      const ids = new Float64Array(rows.length);
-      const words = new Uint32Array(rows.length * PDQ_HASH_WORDS);
-      rows.forEach((row, i) => {
-        ids[i] = Number(row.id);
-        writePdqWords(row.pdq!, words, i * PDQ_HASH_WORDS);
-      });
-      index.addMany(ids, words);
-      after = rows[rows.length - 1]!.id;
+      if (filled + rows.length > capacity) {
+        // Entries added since the count: grow the arrays.
+        capacity = Math.ceil((filled + rows.length) * 1.25);
+        ids = copyInto(new Float64Array(capacity), ids, filled);
+        words = copyInto(new Uint32Array(capacity * PDQ_HASH_WORDS), words, filled * PDQ_HASH_WORDS);
+      }
+      for (const row of rows) {
+        ids[filled] = Number(row.id);
+        writePdqWords(row.pdq!, words, filled * PDQ_HASH_WORDS);
+        filled++;
+      }
       if (rows.length < PAGE) break;
+      after = rows[rows.length - 1]!.id;
     }
-    if (index.stats().overflow > 0) index.rebuild();
+    const index = createMatchIndex();
+    index.addMany(ids.subarray(0, filled), words.subarray(0, filled * PDQ_HASH_WORDS));
     this.#index = index;
     this.#version = version;
   }
@@ -146,4 +158,9 @@ export class LivePdqIndex {
     if (state.active) index.enable(id);
     else index.disable(id);
   }
+}
+
+function copyInto<T extends Float64Array | Uint32Array>(target: T, source: T, length: number): T {
+  target.set(source.subarray(0, length));
+  return target;
 }
