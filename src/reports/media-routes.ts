@@ -41,7 +41,10 @@ export async function mediaUploadRoutes(scope: HttpApp, options: MediaRouteOptio
       file.bytes.fill(0);
     }
   };
-  const staff = (action: Action) => ({ config: { access: { action } } });
+  // The multipart plugin traces its options, the request's headers included (a partner's key,
+  // a session cookie): these routes never log below debug.
+  const logLevel = 'debug';
+  const staff = (action: Action) => ({ config: { access: { action } }, logLevel });
 
   scope.post(
     '/api/public/media',
@@ -49,6 +52,7 @@ export async function mediaUploadRoutes(scope: HttpApp, options: MediaRouteOptio
       config: { access: { public: true }, rateLimit: { max: options.publicUploadsPerMinute ?? 30, timeWindow: '1 minute' } },
       schema: uploadSchema('public'),
       preHandler: options.requireSolvedChallenge,
+      logLevel,
     },
     upload,
   );
