@@ -14,7 +14,7 @@ beforeAll(async () => {
     'slow.example.org': 'silent',
     'broken.example.org': 'servfail',
   });
-  resolve = createHostResolver({ servers: [server.address], timeoutMs: 600 });
+  resolve = createHostResolver({ servers: [server.address], timeoutMs: 2000 });
 });
 afterAll(async () => {
   await server.close();

@@ -131,7 +131,7 @@ describe('RDAP queries to a service on loopback', () => {
   it('reads the network and its abuse contact, through the bootstrap or the configured service', async () => {
     const viaBootstrap = createRdapClient({
       bootstrap: parseBootstrap({ services: [[['192.0.2.0/24'], [server.url]]] }, { services: [] }),
-      timeoutMs: 1000,
+      timeoutMs: 5000,
     });
     expect(await viaBootstrap('192.0.2.10')).toMatchObject({
       outcome: 'found',
@@ -139,13 +139,13 @@ describe('RDAP queries to a service on loopback', () => {
       network: { handle: 'NET-192-0-2-0-1', name: 'EXEMPLE-HEB', country: 'FR', abuse: { emails: ['abuse@hosting.example.net'] } },
     });
     expect(server.requests).toContain('/rdap/ip/192.0.2.10');
-    const configured = createRdapClient({ serviceUrl: server.url, bootstrap: emptyBootstrap, timeoutMs: 1000 });
+    const configured = createRdapClient({ serviceUrl: server.url, bootstrap: emptyBootstrap, timeoutMs: 5000 });
     expect(await configured('2001:db8::10')).toMatchObject({ outcome: 'found', network: { abuse: { emails: ['abuse6@example.net'] } } });
     expect(await viaBootstrap('198.51.100.1')).toEqual({ outcome: 'no_service', network: null, service: null });
   });
 
   it('follows a registry that sends the query elsewhere', async () => {
-    const client = createRdapClient({ serviceUrl: server.url, bootstrap: emptyBootstrap, timeoutMs: 1000 });
+    const client = createRdapClient({ serviceUrl: server.url, bootstrap: emptyBootstrap, timeoutMs: 5000 });
     expect(await client('198.51.100.60')).toMatchObject({ outcome: 'found', network: { handle: 'MOVED' } });
   });
 
@@ -161,7 +161,7 @@ describe('RDAP queries to a service on loopback', () => {
 
   it('does not ask a service that answered 429 again before its Retry-After', async () => {
     let clock = 1_000_000;
-    const client = createRdapClient({ serviceUrl: server.url, bootstrap: emptyBootstrap, timeoutMs: 1000, now: () => clock });
+    const client = createRdapClient({ serviceUrl: server.url, bootstrap: emptyBootstrap, timeoutMs: 5000, now: () => clock });
     expect(await client('198.51.100.20')).toMatchObject({ outcome: 'rate_limited', detail: 'http_429' });
     const asked = server.requests.length;
     expect(await client('192.0.2.10')).toMatchObject({ outcome: 'rate_limited', detail: 'waiting_for_retry_after' });
@@ -172,7 +172,7 @@ describe('RDAP queries to a service on loopback', () => {
   });
 
   it('refuses an answer larger than its limit', async () => {
-    const client = createRdapClient({ serviceUrl: server.url, bootstrap: emptyBootstrap, timeoutMs: 1000, maxBytes: 100 });
+    const client = createRdapClient({ serviceUrl: server.url, bootstrap: emptyBootstrap, timeoutMs: 5000, maxBytes: 100 });
     expect(await client('192.0.2.10')).toMatchObject({ outcome: 'error', detail: 'too_large' });
   });
 });
