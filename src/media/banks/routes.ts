@@ -100,6 +100,8 @@ function importRoutes(app: HttpApp, options: BankRouteOptions): void {
       {
         config: manage,
         bodyLimit: options.importMaxBytes,
+        // The multipart plugin traces the request's headers (a key, a cookie): never below debug.
+        logLevel: 'debug',
         schema: {
           tags,
           summary: 'Import a file into a bank, in the background',

@@ -49,6 +49,8 @@ export function detectionRoutes(app: HttpApp, deps: DetectionRouteOptions): void
       {
         config: { access: { action: 'match.lookup' } },
         bodyLimit: MATCH_FILE_MAX_BYTES,
+        // The multipart plugin traces the request's headers (a key, a cookie): never below debug.
+        logLevel: 'debug',
         schema: {
           tags: ['detection'],
           summary: 'Look hashes or an image up in every bank',
