@@ -43,7 +43,7 @@ export async function mediaUploadRoutes(scope: HttpApp, options: MediaRouteOptio
   };
   // The multipart plugin traces its options, the request's headers included (a partner's key,
   // a session cookie): these routes never log below debug.
-  const logLevel = 'debug';
+  const logLevel = 'debug' as const;
   const staff = (action: Action) => ({ config: { access: { action } }, logLevel });
 
   scope.post(
