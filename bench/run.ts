@@ -1,14 +1,18 @@
 import os from 'node:os';
 import { benchApiStack, type StackResult } from './api-stack.js';
+import { benchGeo, formatGeoBench } from './geo.js';
 import { benchIntake, formatIntake, rawInsertRate } from './intake.js';
+import { benchMatching, DEFAULT_MATCHING_OPTIONS, formatMatching } from './matching.js';
 import { benchPdq, formatPdqBench } from './pdq.js';
 import { withBenchDatabase } from './postgres.js';
 
 /**
- * Runs the benchmarks named on the command line (all by default: api, intake, pdq) and prints their
- * figures and ratios. The PostgreSQL runs use the server at BENCH_DATABASE_URL (default:
- * the local one), in a database of their own. The matching benchmark, long and memory-hungry
- * at 10 million hashes, runs alone: `node --import tsx bench/matching.ts`.
+ * Runs the benchmarks named on the command line (all by default: api, intake, pdq, matching) and
+ * prints their figures and ratios. The PostgreSQL runs use the server at BENCH_DATABASE_URL
+ * (default: the local one), in a database of their own. The matching benchmark takes several
+ * minutes and about 5 GB at 10 million hashes (FAISS's MultiHash index holds 3 GB); it installs
+ * Debian's python3-faiss with apt-get when missing. `node --import tsx bench/matching.ts --help`
+ * lists its own options (sizes, queries, distance).
  */
 const chosen = new Set(process.argv.slice(2));
 const wants = (name: string) => chosen.size === 0 || chosen.has(name);
@@ -62,4 +66,11 @@ if (wants('intake')) {
   });
   if (onServer) process.stdout.write(`\n${formatIntake(onServer.result, onServer.raw)}\n`);
   else process.stdout.write(`\n(no PostgreSQL server at ${serverUrl.replace(/\/\/[^@]*@/, '//')}: intake skipped)\n`);
+}
+if (wants('matching')) {
+  process.stdout.write('\n');
+  process.stdout.write(`${formatMatching(benchMatching(DEFAULT_MATCHING_OPTIONS), DEFAULT_MATCHING_OPTIONS.distance)}\n`);
+}
+if (wants('geo')) {
+  process.stdout.write(`\n${formatGeoBench(await benchGeo())}\n  ${loadAverage()} (at the end)\n`);
 }
