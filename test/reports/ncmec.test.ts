@@ -145,4 +145,12 @@ describe('NCMEC CyberTipline XML intake', () => {
     }
     expect(await intakeFootprint(intake.t.vigie.store)).toEqual(before);
   });
+
+  it('answers 413 to a document over the body limit, with a problem, and stores nothing', async () => {
+    const before = await intakeFootprint(intake.t.vigie.store);
+    const response = await post(ncmecXml({ additional: `<additionalInfo>${'x'.repeat(2 * 1024 * 1024)}</additionalInfo>` }));
+    expect(response.statusCode).toBe(413);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await intakeFootprint(intake.t.vigie.store)).toEqual(before);
+  });
 });
