@@ -60,6 +60,21 @@ describe('match index API', () => {
     expect(index.size).toBe(ids.length);
   });
 
+  test('the same ids bulk-built: found, disabled and removed as well', () => {
+    const index = createMatchIndex();
+    const ids = [0, -5, 2 ** 40 + 3, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, ...Array.from({ length: 5000 }, (_, i) => i + 1)];
+    const hashes = ids.map(() => randomHash(prng));
+    index.addMany(ids, hashes);
+    expect(index.stats()).toMatchObject({ built: ids.length, overflow: 0 });
+    ids.forEach((id, i) => expect(index.query(hashes[i]!)).toEqual([{ id, distance: 0 }]));
+    expect(index.disable(2 ** 40 + 3)).toBe(true);
+    expect(index.query(hashes[2]!)).toEqual([]);
+    expect(index.remove(-Number.MAX_SAFE_INTEGER)).toBe(true);
+    expect(index.has(-Number.MAX_SAFE_INTEGER)).toBe(false);
+    expect(index.query(hashes[4]!)).toEqual([]);
+    expect(() => index.addMany([7, Number.MAX_SAFE_INTEGER], [randomHash(prng), randomHash(prng)])).toThrow(/already/);
+  });
+
   test('addMany is all or nothing', () => {
     const index = createMatchIndex();
     index.add(1, randomHash(prng));
@@ -93,12 +108,12 @@ describe('match index API', () => {
     expect(() => index.addMany([1], [new Uint32Array(9) as PdqHash])).toThrow(TypeError);
   });
 
-  test('substrings must be from 11 to 32', () => {
-    expect(MIN_SUBSTRINGS).toBe(11);
+  test('substrings must be from 8 to 32', () => {
+    expect(MIN_SUBSTRINGS).toBe(8);
     expect(MAX_SUBSTRINGS).toBe(32);
-    expect(() => createMatchIndex({ substrings: 10 })).toThrow(RangeError);
+    expect(() => createMatchIndex({ substrings: 7 })).toThrow(RangeError);
     expect(() => createMatchIndex({ substrings: 33 })).toThrow(RangeError);
-    for (const m of [11, 12, 13, 16, 21, 32]) expect(createMatchIndex({ substrings: m }).size).toBe(0);
+    for (const m of [8, 9, 11, 12, 13, 16, 21, 32]) expect(createMatchIndex({ substrings: m }).size).toBe(0);
   });
 
   test('an empty index answers nothing', () => {
@@ -115,8 +130,9 @@ describe('match index API', () => {
       hashes,
     );
     const perHash = index.bytesUsed() / index.size;
-    // 32 (hash) + 8 (id) + 1 (flag) + 44 (11 tables × 4) at least; the fixed 256 KiB directories add more here.
-    expect(perHash).toBeGreaterThan(85);
-    expect(perHash).toBeLessThan(300);
+    // At least the hash (32), the id (4), and a 15-bit slot in the id index and in 7 of the 8 tables.
+    expect(perHash).toBeGreaterThan(32 + 4 + (8 * 15) / 8);
+    // The directories and scratch arrays are a larger share of a small index.
+    expect(perHash).toBeLessThan(80);
   });
 });

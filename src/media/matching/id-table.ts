@@ -1,3 +1,5 @@
+import { hashId } from './id-hash.js';
+
 /**
  * Entry id → slot, by open addressing with linear probing over one Uint32Array (slot + 1;
  * 0 = empty). Keys are not stored: a cell's id is read from the store's ids array, so the
@@ -15,7 +17,7 @@ export class IdTable {
   /** The slot of `id`, or -1. */
   get(id: number, ids: Float64Array): number {
     const { cells, mask } = this;
-    for (let i = home(id) & mask; ; i = (i + 1) & mask) {
+    for (let i = hashId(id) & mask; ; i = (i + 1) & mask) {
       const cell = cells[i]!;
       if (cell === 0) return -1;
       if (ids[cell - 1] === id) return cell - 1;
@@ -27,7 +29,7 @@ export class IdTable {
     if (this.used + 1 > this.cells.length * MAX_LOAD) this.rehash(this.cells.length * 2, ids);
     const id = ids[slot]!;
     const { cells, mask } = this;
-    let i = home(id) & mask;
+    let i = hashId(id) & mask;
     for (let cell = cells[i]!; cell !== 0; cell = cells[i]!) {
       if (ids[cell - 1] === id) return false;
       i = (i + 1) & mask;
@@ -46,7 +48,7 @@ export class IdTable {
   /** Forgets `id` (backward-shift deletion, so no tombstones). */
   delete(id: number, ids: Float64Array): void {
     const { cells, mask } = this;
-    let hole = home(id) & mask;
+    let hole = hashId(id) & mask;
     for (; ; hole = (hole + 1) & mask) {
       const cell = cells[hole]!;
       if (cell === 0) return;
@@ -55,7 +57,7 @@ export class IdTable {
     for (let next = (hole + 1) & mask; ; next = (next + 1) & mask) {
       const cell = cells[next]!;
       if (cell === 0) break;
-      const want = home(ids[cell - 1]!) & mask;
+      const want = hashId(ids[cell - 1]!) & mask;
       // The entry at `next` may fill the hole unless its home lies cyclically in (hole, next].
       const stays = hole <= next ? want > hole && want <= next : want > hole || want <= next;
       if (!stays) {
@@ -82,7 +84,7 @@ export class IdTable {
 
   private place(slot: number, ids: Float64Array): void {
     const { cells, mask } = this;
-    let i = home(ids[slot]!) & mask;
+    let i = hashId(ids[slot]!) & mask;
     while (cells[i] !== 0) i = (i + 1) & mask;
     cells[i] = slot + 1;
   }
@@ -103,14 +105,4 @@ function cellsFor(entries: number): number {
   let size = MIN_CELLS;
   while (entries > size * MAX_LOAD) size *= 2;
   return size;
-}
-
-/** Mixes a safe integer (both 32-bit halves) into 32 bits. */
-function home(id: number): number {
-  const low = id >>> 0;
-  const high = Math.floor(id / 4294967296) | 0;
-  let h = Math.imul(low ^ Math.imul(high, 0x27d4eb2d), 0x9e3779b1);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x85ebca6b);
-  return (h ^ (h >>> 13)) >>> 0;
 }

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { Prng } from '../../../test/matching/seeded.js';
 import { IdTable } from './id-table.js';
-import { splitLayout } from './csr-tables.js';
 import { createLayout, substringAt } from './layout.js';
 import { neighbourCount, neighbourMasks } from './masks.js';
 
@@ -100,19 +99,5 @@ describe('id table', () => {
     }
     for (const [key, slot] of model) expect(table.get(key, ids)).toBe(slot);
     expect(table.get(123456789, ids)).toBe(-1);
-  });
-});
-
-describe('directory and tag widths', () => {
-  test('tags take what a 32-bit entry leaves next to the slot, at most 8 bits', () => {
-    const layout = createLayout(11);
-    expect([...layout.widths]).toEqual([24, 24, 24, 23, 23, 23, 23, 23, 23, 23, 23]);
-    const at = (slots: number) => splitLayout(layout, slots);
-    expect([...at(1_000_000).tagBits]).toEqual([8, 8, 8, 7, 7, 7, 7, 7, 7, 7, 7]);
-    expect([...at(2 ** 24).tagBits]).toEqual([8, 8, 8, 7, 7, 7, 7, 7, 7, 7, 7]);
-    expect([...at(2 ** 24 + 1).tagBits]).toEqual([7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]);
-    expect([...at(2 ** 24 + 1).dirBits]).toEqual([17, 17, 17, 16, 16, 16, 16, 16, 16, 16, 16]);
-    expect([...at(2 ** 30).tagBits]).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
-    expect([...splitLayout(createLayout(16), 1000).tagBits]).toEqual(new Array(16).fill(0));
   });
 });

@@ -1,8 +1,8 @@
 import { PDQ_HASH_BITS } from '../pdq/index.js';
 
-/** Substring widths outside this range make a table either useless or too large to index directly. */
+/** Narrower substrings make tables useless; wider ones no longer fit a 32-bit key. */
 export const MIN_SUBSTRING_BITS = 8;
-export const MAX_SUBSTRING_BITS = 24;
+export const MAX_SUBSTRING_BITS = 32;
 export const MIN_SUBSTRINGS = Math.ceil(PDQ_HASH_BITS / MAX_SUBSTRING_BITS);
 export const MAX_SUBSTRINGS = PDQ_HASH_BITS / MIN_SUBSTRING_BITS;
 
@@ -33,11 +33,16 @@ export function createLayout(count: number): SubstringLayout {
   return { count, starts, widths };
 }
 
-/** Bits [start, start + width) of the hash whose eight words begin at words[base]; width ≤ 24. */
+/** Bits [start, start + width) of the hash whose eight words begin at words[base]; width ≤ 32. */
 export function substringAt(words: Uint32Array, base: number, start: number, width: number): number {
   const w = base + (start >>> 5);
   const shift = start & 31;
   let value = words[w]! >>> shift;
   if (shift + width > 32) value |= words[w + 1]! << (32 - shift);
-  return (value & ((1 << width) - 1)) >>> 0;
+  return (value << (32 - width)) >>> (32 - width);
+}
+
+/** The top `take` bits of a `width`-bit value (0 when take is 0, where a shift by 32 would not). */
+export function topBits(value: number, width: number, take: number): number {
+  return take === 0 ? 0 : value >>> (width - take);
 }

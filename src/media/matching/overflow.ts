@@ -1,62 +1,128 @@
+import { PDQ_HASH_WORDS } from '../pdq/index.js';
+import { IdTable } from './id-table.js';
 import type { SubstringLayout } from './layout.js';
-import { substringAt } from './layout.js';
+import { substringAt, topBits } from './layout.js';
 
-const WORDS = 8;
+const WORDS = PDQ_HASH_WORDS;
+
+/** Entry states in `flags`. Only ENABLED entries are reported by queries. */
+export const DISABLED = 0;
+export const ENABLED = 1;
+export const REMOVED = 2;
+
+const MIN_CAPACITY = 64;
 
 /**
- * Buckets for hashes added after the last build, so that additions are live at once: per table,
- * heads[t][v] is the newest overflow entry whose directory value (see CsrTables) is v, and
- * next[t][e] the one added before entry e (-1 ends a chain). Entry e is slot built + e.
- * Emptied by the next build.
+ * The entries added since the last build, so that an addition is live at once: their hashes,
+ * ids and states in growable arrays, an id table, and per table a chain of entries for each
+ * directory value of the base tables (heads[t][dir] is the newest entry, next[t][e] the one
+ * added before entry e, -1 ends a chain). Entry e is slot `base count + e` in query results.
+ * About 81 bytes per entry (hash 32, id 8, state 1, chains 4 per table, id table ~8): emptied
+ * into the base by the next build.
  */
-export class OverflowTables {
+export class OverflowSegment {
+  words = new Uint32Array(0);
+  ids = new Float64Array(0);
+  flags = new Uint8Array(0);
+  count = 0;
   heads: Int32Array[] = [];
   next: Int32Array[] = [];
-  count = 0;
+  private readonly idTable = new IdTable();
+  private dirBits: readonly number[];
 
-  constructor(
-    private readonly layout: SubstringLayout,
-    private dirBits: Uint8Array,
-  ) {}
-
-  /** Links slot `built + count` (whose hash is already in `words`). */
-  push(words: Uint32Array, built: number): void {
-    const { layout, dirBits } = this;
-    if (this.heads.length === 0) {
-      for (let t = 0; t < layout.count; t++) this.heads.push(new Int32Array(2 ** dirBits[t]!).fill(-1));
-    }
-    const entry = this.count++;
-    if (entry >= (this.next[0]?.length ?? 0)) this.grow(Math.max(64, entry * 2));
-    const base = (built + entry) * WORDS;
-    for (let t = 0; t < layout.count; t++) {
-      const v = substringAt(words, base, layout.starts[t]!, dirBits[t]!);
-      const heads = this.heads[t]!;
-      this.next[t]![entry] = heads[v]!;
-      heads[v] = entry;
-    }
+  constructor(private readonly layout: SubstringLayout) {
+    this.dirBits = Array.from(layout.widths, () => 0);
   }
 
-  /** Empties the buckets, keyed from now on like the tables just built (their widths depend on the size). */
-  reset(dirBits: Uint8Array): void {
+  /** The directory widths chains are keyed by, those of the base tables. */
+  get chainBits(): readonly number[] {
+    return this.dirBits;
+  }
+
+  /** Appends an entry, enabled, whose id is not in the index (the caller checked). */
+  append(id: number, hash: Uint32Array, offset: number): void {
+    const e = this.count;
+    if (e === this.ids.length) this.grow(Math.max(MIN_CAPACITY, 2 * e));
+    this.words.set(hash.subarray(offset, offset + WORDS), e * WORDS);
+    this.ids[e] = id + 0; // -0 is the id 0, as everywhere in the index
+    this.flags[e] = ENABLED;
+    this.count++;
+    this.idTable.insert(e, this.ids);
+    this.link(e);
+  }
+
+  /** The entry whose id is `id` (not removed), or -1. */
+  find(id: number): number {
+    return this.idTable.get(id, this.ids);
+  }
+
+  remove(e: number): void {
+    this.idTable.delete(this.ids[e]!, this.ids);
+    this.flags[e] = REMOVED;
+  }
+
+  /** Forgets entries from `count` on (an addMany that failed half-way). */
+  truncate(count: number): void {
+    for (let e = this.count - 1; e >= count; e--) {
+      if (this.flags[e] !== REMOVED) this.idTable.delete(this.ids[e]!, this.ids);
+      for (let t = 0; t < this.layout.count; t++) {
+        const key = this.chainKey(t, e);
+        this.heads[t]![key] = this.next[t]![e]!;
+      }
+    }
+    this.count = count;
+  }
+
+  /** Empties the segment; chains are keyed from now on by these directory widths. */
+  reset(dirBits: readonly number[]): void {
     this.dirBits = dirBits;
+    this.words = new Uint32Array(0);
+    this.ids = new Float64Array(0);
+    this.flags = new Uint8Array(0);
+    this.count = 0;
     this.heads = [];
     this.next = [];
-    this.count = 0;
+    this.idTable.reset(0, this.ids, () => false);
   }
 
   bytes(): number {
-    let bytes = 0;
-    for (const a of this.heads) bytes += a.byteLength;
-    for (const a of this.next) bytes += a.byteLength;
+    let bytes = this.words.byteLength + this.ids.byteLength + this.flags.byteLength + this.idTable.bytes();
+    for (const list of [this.heads, this.next]) for (const a of list) bytes += a.byteLength;
     return bytes;
   }
 
-  private grow(size: number): void {
+  /** Entry e's directory value in table t. */
+  chainKey(t: number, e: number): number {
+    const width = this.layout.widths[t]!;
+    return topBits(substringAt(this.words, e * WORDS, this.layout.starts[t]!, width), width, this.dirBits[t]!);
+  }
+
+  private link(e: number): void {
+    if (this.heads.length === 0) {
+      this.heads = this.dirBits.map((bits) => new Int32Array(2 ** bits).fill(-1));
+    }
+    for (let t = 0; t < this.layout.count; t++) {
+      const key = this.chainKey(t, e);
+      this.next[t]![e] = this.heads[t]![key]!;
+      this.heads[t]![key] = e;
+    }
+  }
+
+  private grow(capacity: number): void {
+    const words = new Uint32Array(capacity * WORDS);
+    words.set(this.words);
+    const ids = new Float64Array(capacity);
+    ids.set(this.ids);
+    const flags = new Uint8Array(capacity);
+    flags.set(this.flags);
+    this.words = words;
+    this.ids = ids;
+    this.flags = flags;
     this.next = Array.from({ length: this.layout.count }, (_, t) => {
-      const grown = new Int32Array(size);
+      const next = new Int32Array(capacity);
       const old = this.next[t];
-      if (old) grown.set(old);
-      return grown;
+      if (old) next.set(old);
+      return next;
     });
   }
 }

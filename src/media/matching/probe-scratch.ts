@@ -1,12 +1,19 @@
+import { popcount32 } from './bits.js';
+
 /**
  * Working arrays of one probe, owned by an index and reused by every query (queries are
- * synchronous, so never concurrent): bucket bounds, candidate slots, and each candidate's first
- * four words XOR the query's.
+ * synchronous, so never concurrent): bucket bounds, runs of entries, candidate slots, each candidate's first
+ * four words XOR the query's, and each sub value's distance to the query's.
  */
 export class ProbeScratch {
-  bounds = new Uint32Array(2 * 256);
+  bounds = new Uint32Array(2 * 1024);
+  /** Runs of entries to read: (bit position, first slot, size, spare bits) each. */
+  runList = new Uint32Array(4 * 4096);
   candidates = new Uint32Array(4096);
   gathered = new Uint32Array(4 * 4096);
+  private weights = new Uint8Array(256);
+  /** One hash's eight words, recovered for a final check. */
+  readonly hash = new Uint32Array(8);
   /** Sink for the values of loads made only to bring their cache lines in. */
   touched = 0;
 
@@ -21,7 +28,39 @@ export class ProbeScratch {
     this.gathered = new Uint32Array(4 * size);
   }
 
+  /** Appends run number `runs` and returns the new count. */
+  pushRun(runs: number, at: number, slot: number, size: number, spare: number): number {
+    const i = 4 * runs;
+    if (i === this.runList.length) {
+      const grown = new Uint32Array(2 * this.runList.length);
+      grown.set(this.runList);
+      this.runList = grown;
+    }
+    const list = this.runList;
+    list[i] = at;
+    list[i + 1] = slot;
+    list[i + 2] = size;
+    list[i + 3] = spare;
+    return runs + 1;
+  }
+
+  /** For each `bits`-bit sub value, its distance to `sub`. */
+  subWeights(bits: number, sub: number): Uint8Array {
+    const values = 2 ** bits;
+    if (this.weights.length < values) this.weights = new Uint8Array(values);
+    const { weights } = this;
+    for (let v = 0; v < values; v++) weights[v] = popcount32(v ^ sub);
+    return weights;
+  }
+
   bytes(): number {
-    return this.bounds.byteLength + this.candidates.byteLength + this.gathered.byteLength;
+    return (
+      this.hash.byteLength +
+      this.runList.byteLength +
+      this.bounds.byteLength +
+      this.candidates.byteLength +
+      this.gathered.byteLength +
+      this.weights.byteLength
+    );
   }
 }

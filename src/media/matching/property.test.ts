@@ -26,7 +26,8 @@ function run(seed: number, options: MatchIndexOptions, steps: number): void {
   for (let step = 0; step < steps; step++) {
     const op = prng.below(100);
     if (op < 35) {
-      const id = nextId++ * (prng.below(2) === 0 ? 1 : -1);
+      // Negative ids too; 0 · -1 would be -0, which the index returns as the id 0.
+      const id = nextId++ * (prng.below(2) === 0 ? 1 : -1) + 0;
       const hash = anyHash();
       index.add(id, hash);
       model.add(id, hash);

@@ -1,6 +1,6 @@
-import { PDQ_HASH_WORDS } from '../src/media/pdq/index.js';
-import type { Prng } from '../test/matching/seeded.js';
-import { fillRandom, flipBits } from '../test/matching/seeded.js';
+import { PDQ_HASH_WORDS } from '../../src/media/pdq/index.js';
+import type { Prng } from './seeded.js';
+import { fillRandom, flipBits } from './seeded.js';
 
 /**
  * A synthetic hash list shaped like a real one: most hashes unrelated (uniform bits, as PDQ's
