@@ -28,8 +28,8 @@ export interface UrlAnalysisResult {
 
 export interface AnalysisTools {
   resolve: HostResolver;
-  /** Throws when the dataset cannot be loaded. */
-  locate: (address: string) => Promise<GeoFacts>;
+  /** Throws when the dataset cannot be loaded; names the parts of it that are missing. */
+  locate: (address: string) => Promise<GeoFacts & { missing?: readonly string[] }>;
   rdap: (address: string) => Promise<RdapAnswer>;
   /** Hosts looked up at once. */
   concurrency?: number;
@@ -84,7 +84,7 @@ function once<R>(lookup: (key: string) => Promise<R>): (key: string) => Promise<
 export async function analyseUrls(items: readonly UrlItem[], tools: AnalysisTools): Promise<UrlAnalysisResult[]> {
   const resolve = once(tools.resolve);
   const rdap = once(oneAtATime(tools.rdap));
-  const locate = once(async (address: string): Promise<GeoFacts | { failed: string }> => {
+  const locate = once(async (address: string): Promise<(GeoFacts & { missing?: readonly string[] }) | { failed: string }> => {
     try {
       return await tools.locate(address);
     } catch (error) {
@@ -113,9 +113,11 @@ export async function analyseUrls(items: readonly UrlItem[], tools: AnalysisTool
       dns.addresses.map(async (address): Promise<AddressAnalysis> => {
         const [place, answer] = await Promise.all([locate(address), rdap(address)]);
         if ('failed' in place) errors.push({ stage: 'geo', code: 'dataset_unavailable', address });
+        else for (const part of place.missing ?? []) errors.push({ stage: 'geo', code: `${part}_dataset_missing`, address });
         if (answer.outcome !== 'found')
           errors.push({ stage: 'rdap', code: answer.outcome, address, ...(answer.detail ? { detail: answer.detail } : {}) });
-        return { address, geo: 'failed' in place ? unknownPlace : place, rdap: answer };
+        const geo = 'failed' in place ? unknownPlace : { country: place.country, asn: place.asn, organisation: place.organisation };
+        return { address, geo, rdap: answer };
       }),
     );
     return { item, canonical, dns, addresses, errors };

@@ -92,7 +92,8 @@ export function createUrlService(deps: UrlDeps) {
       locate: async (address) => {
         const loaded = await geo.dataset();
         dataset = datasetLabel(loaded);
-        return geoFactsOf(loaded, address);
+        const missing = geoRoles.filter((role) => loaded[role] === null);
+        return { ...geoFactsOf(loaded, address), ...(missing.length > 0 ? { missing } : {}) };
       },
     });
     const at = now();
