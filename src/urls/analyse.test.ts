@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type DnsServer } from '../../test/urls/support/dns-server.js';
-import { fixtureGeoDir } from '../../test/urls/support/offline.js';
+import { fixtureGeoDir } from '../../test/support/url-analysis.js';
 import { analyseUrls, countriesOf } from './analyse.js';
 import { createHostResolver } from './dns.js';
 import { GeoLocator } from './geo-locator.js';

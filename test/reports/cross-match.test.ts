@@ -8,7 +8,7 @@ import { createVigie, type Vigie } from '../../src/main.js';
 import { loadConfig } from '../../src/platform/config/index.js';
 import { waitFor } from '../jobs/wait-for.js';
 import { openTestStore, type TestStore } from '../support/store.js';
-import { offlineUrlAnalysis } from '../urls/support/offline.js';
+import { offlineUrlAnalysis } from '../support/url-analysis.js';
 import { count, sampleReport } from './support.js';
 
 /** A Vigie whose job workers run, so that the cross-match job really follows each intake. */

@@ -6,7 +6,7 @@ import { createVigie, type Vigie } from '../../src/main.js';
 import type { StaffRole } from '../../src/platform/access/index.js';
 import { loadConfig, type Config } from '../../src/platform/config/index.js';
 import { openTestStore, type TestStore } from './store.js';
-import { offlineUrlAnalysis } from '../urls/support/offline.js';
+import { offlineUrlAnalysis } from './url-analysis.js';
 
 export interface TestVigie {
   vigie: Vigie;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { geoFactsOf, GeoFileError, GeoLocator, loadGeoDataset, RegistryError, updateGeoDataset } from '../../src/urls/index.js';
 import { runCli } from '../support/cli.js';
 import { packFolder, sha512Integrity, startNpmRegistry, type NpmRegistry } from './support/npm-registry.js';
-import { fixtureGeoDir } from './support/offline.js';
+import { fixtureGeoDir } from '../support/url-analysis.js';
 
 /**
  * `vigie geo update` against an npm registry on loopback: tests never reach the public

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { geoFactsOf, GeoFileError, GeoLocator, loadGeoDataset, locateGeoSources, type GeoDataset } from '../../src/urls/index.js';
-import { fixtureGeoDir } from './support/offline.js';
+import { fixtureGeoDir } from '../support/url-analysis.js';
 
 let dataset: GeoDataset;
 let scratch: string;

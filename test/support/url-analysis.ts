@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 /** The fixture geo dataset: documentation ranges only, in the real files' format (fixtures/geo/README.md). */
-export const fixtureGeoDir = fileURLToPath(new URL('../fixtures/geo/', import.meta.url));
+export const fixtureGeoDir = fileURLToPath(new URL('../urls/fixtures/geo/', import.meta.url));
 
 /**
  * Settings that keep the URL analysis of a test Vigie on loopback: a DNS server and an
