@@ -54,6 +54,8 @@ export function collect(input: ProbeInput, t: number): number {
   // 2. The runs: entry ranges with the bits they may still differ in (ANY: no check needed).
   const walkAll = unaryBits + lowBits;
   const weights = scratch.subWeights(unaryBits, sub);
+  // At most one run per bucket, or one per entry: room for them all, so that nothing below checks.
+  const runList = scratch.reserveRuns(masks.length + total);
   let runs = 0;
   let k = 0;
   for (let flipped = 0; flipped <= Math.min(reach, dirBits); flipped++) {
@@ -66,24 +68,38 @@ export function collect(input: ProbeInput, t: number): number {
       const start = from * bucketBits + (dir ^ masks[k]!) * codeZeros;
       const entriesAt = start + size * codeOnes + codeZeros;
       if (spare >= walkAll || unaryBits === 0) {
-        runs = scratch.pushRun(runs, entriesAt, from, size, spare >= walkAll ? ANY : spare);
+        const at = 4 * runs++;
+        runList[at] = entriesAt;
+        runList[at + 1] = from;
+        runList[at + 2] = size;
+        runList[at + 3] = spare >= walkAll ? ANY : spare;
       } else if (spare === 0) {
         // In the bucket's unary code, the entries of sub s lie after its s-th clear bit (or its
         // start) up to the next one; an entry's index in the bucket is its bit's offset minus s.
         const first = sub === 0 ? start : selectZero(data, start, sub - 1) + 1;
-        const count = selectZero(data, first, 0) - first;
         const index = first - start - sub;
-        if (count > 0) runs = scratch.pushRun(runs, entriesAt + index * entryBits, from + index, count, lowBits === 0 ? ANY : 0);
+        const at = 4 * runs;
+        runList[at] = entriesAt + index * entryBits;
+        runList[at + 1] = from + index;
+        runList[at + 2] = selectZero(data, first, 0) - first;
+        runList[at + 3] = lowBits === 0 ? ANY : 0;
+        runs++;
       } else {
-        // Several sub values are within reach: read each entry's sub off the code instead.
+        // Several sub values are within reach: read each entry's sub off the code instead, and
+        // keep it as a run of one when within spare (written always, counted only then: the
+        // branch would be mispredicted for every other entry).
         let w = start >>> 5;
         let ones = data[w]! & (-1 << (start & 31));
         for (let index = 0; index < size; index++) {
           while (ones === 0) ones = data[++w]!;
-          const entrySub = w * 32 + lowestBit(ones) - start - index;
+          const left = spare - weights[w * 32 + lowestBit(ones) - start - index]!;
           ones &= ones - 1;
-          const left = spare - weights[entrySub]!;
-          if (left >= 0) runs = scratch.pushRun(runs, entriesAt + index * entryBits, from + index, 1, left >= lowBits ? ANY : left);
+          const at = 4 * runs;
+          runList[at] = entriesAt + index * entryBits;
+          runList[at + 1] = from + index;
+          runList[at + 2] = 1;
+          runList[at + 3] = left >= lowBits ? ANY : left;
+          runs += ~left >>> 31;
         }
       }
     }

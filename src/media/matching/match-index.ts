@@ -181,13 +181,12 @@ class PdqMatchIndex implements MatchIndex {
     const built = buildBase(sources, this.layout, () => {
       // The old base and overflow are no longer read: let them be collected before the tables are built.
       this.base = BaseSegment.empty();
-      this.overflow.reset(this.overflow.chainBits);
+      this.overflow.reset();
       this.removedBuilt = 0;
       this.removedAdded = 0;
     });
     if (!(built instanceof BaseSegment)) throw new Error(`Entry ${built.duplicate} is already in the index`);
     this.base = built;
-    this.overflow.reset(built.params === null ? this.overflow.chainBits : built.params.tables.map((t) => t.dirBits));
   }
 
   private run(hash: PdqHash, maxDistance: number, path: QueryPath): Match[] {

@@ -15,10 +15,11 @@ const MIN_CAPACITY = 64;
 /**
  * The entries added since the last build, so that an addition is live at once: their hashes,
  * ids and states in growable arrays, an id table, and per table a chain of entries for each
- * directory value of the base tables (heads[t][dir] is the newest entry, next[t][e] the one
- * added before entry e, -1 ends a chain). Entry e is slot `base count + e` in query results.
- * About 81 bytes per entry (hash 32, id 8, state 1, chains 4 per table, id table ~8): emptied
- * into the base by the next build.
+ * value of the top `chainBits` bits of its substring (heads[t][key] is the newest entry,
+ * next[t][e] the one added before entry e, -1 ends a chain). chainBits grows with the segment
+ * (about a chain per four entries), so that neither an idle segment nor a probe of a large one
+ * costs much. Entry e is slot `base count + e` in query results. About 81 bytes per entry (hash
+ * 32, id 8, state 1, chains 5 per table, id table ~8): emptied into the base by the next build.
  */
 export class OverflowSegment {
   words = new Uint32Array(0);
@@ -27,17 +28,11 @@ export class OverflowSegment {
   count = 0;
   heads: Int32Array[] = [];
   next: Int32Array[] = [];
+  /** Substring bits the chains are keyed by, in every table. */
+  chainBits = 0;
   private readonly idTable = new IdTable();
-  private dirBits: readonly number[];
 
-  constructor(private readonly layout: SubstringLayout) {
-    this.dirBits = Array.from(layout.widths, () => 0);
-  }
-
-  /** The directory widths chains are keyed by, those of the base tables. */
-  get chainBits(): readonly number[] {
-    return this.dirBits;
-  }
+  constructor(private readonly layout: SubstringLayout) {}
 
   /** Appends an entry, enabled, whose id is not in the index (the caller checked). */
   append(id: number, hash: Uint32Array, offset: number): void {
@@ -65,21 +60,18 @@ export class OverflowSegment {
   truncate(count: number): void {
     for (let e = this.count - 1; e >= count; e--) {
       if (this.flags[e] !== REMOVED) this.idTable.delete(this.ids[e]!, this.ids);
-      for (let t = 0; t < this.layout.count; t++) {
-        const key = this.chainKey(t, e);
-        this.heads[t]![key] = this.next[t]![e]!;
-      }
+      for (let t = 0; t < this.layout.count; t++) this.heads[t]![this.chainKey(t, e)] = this.next[t]![e]!;
     }
     this.count = count;
   }
 
-  /** Empties the segment; chains are keyed from now on by these directory widths. */
-  reset(dirBits: readonly number[]): void {
-    this.dirBits = dirBits;
+  /** Empties the segment. */
+  reset(): void {
     this.words = new Uint32Array(0);
     this.ids = new Float64Array(0);
     this.flags = new Uint8Array(0);
     this.count = 0;
+    this.chainBits = 0;
     this.heads = [];
     this.next = [];
     this.idTable.reset(0, this.ids, () => false);
@@ -91,16 +83,13 @@ export class OverflowSegment {
     return bytes;
   }
 
-  /** Entry e's directory value in table t. */
+  /** Entry e's chain in table t. */
   chainKey(t: number, e: number): number {
     const width = this.layout.widths[t]!;
-    return topBits(substringAt(this.words, e * WORDS, this.layout.starts[t]!, width), width, this.dirBits[t]!);
+    return topBits(substringAt(this.words, e * WORDS, this.layout.starts[t]!, width), width, this.chainBits);
   }
 
   private link(e: number): void {
-    if (this.heads.length === 0) {
-      this.heads = this.dirBits.map((bits) => new Int32Array(2 ** bits).fill(-1));
-    }
     for (let t = 0; t < this.layout.count; t++) {
       const key = this.chainKey(t, e);
       this.next[t]![e] = this.heads[t]![key]!;
@@ -108,6 +97,7 @@ export class OverflowSegment {
     }
   }
 
+  /** Grows the arrays to `capacity` entries, with chains keyed for that many, and relinks them. */
   private grow(capacity: number): void {
     const words = new Uint32Array(capacity * WORDS);
     words.set(this.words);
@@ -118,11 +108,9 @@ export class OverflowSegment {
     this.words = words;
     this.ids = ids;
     this.flags = flags;
-    this.next = Array.from({ length: this.layout.count }, (_, t) => {
-      const next = new Int32Array(capacity);
-      const old = this.next[t];
-      if (old) next.set(old);
-      return next;
-    });
+    this.chainBits = Math.max(0, Math.min(Math.floor(Math.log2(capacity)) - 2, ...this.layout.widths));
+    this.heads = Array.from({ length: this.layout.count }, () => new Int32Array(2 ** this.chainBits).fill(-1));
+    this.next = Array.from({ length: this.layout.count }, () => new Int32Array(capacity));
+    for (let e = 0; e < this.count; e++) this.link(e);
   }
 }

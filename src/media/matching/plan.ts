@@ -47,7 +47,7 @@ export function tableCost(table: TableParams, n: number, reach: number): number 
 export interface PlanInput {
   readonly params: IndexParams | null;
   readonly built: number;
-  readonly chainBits: readonly number[];
+  readonly chainBits: number;
   readonly overflow: number;
   readonly reach: Int8Array;
 }
@@ -59,7 +59,7 @@ export function planQuery(input: PlanInput): QueryPath {
   reach.forEach((r, t) => {
     if (r < 0) return;
     if (params !== null && built > 0) cost += tableCost(params.tables[t]!, built, r);
-    if (overflow > 0) cost += (OVERFLOW_ENTRY_COST * neighbourCount(chainBits[t]!, r) * overflow) / 2 ** chainBits[t]!;
+    if (overflow > 0) cost += (OVERFLOW_ENTRY_COST * neighbourCount(chainBits, r) * overflow) / 2 ** chainBits;
   });
   return cost > built + overflow ? 'scan' : 'probe';
 }

@@ -27,7 +27,7 @@ export function probeOverflow(
   for (let t = 0; t < layout.count; t++) {
     const r = reach[t]!;
     if (r < 0) continue;
-    const dirBits = overflow.chainBits[t]!;
+    const dirBits = overflow.chainBits;
     const width = layout.widths[t]!;
     const start = layout.starts[t]!;
     const heads = overflow.heads[t]!;

@@ -28,20 +28,10 @@ export class ProbeScratch {
     this.gathered = new Uint32Array(4 * size);
   }
 
-  /** Appends run number `runs` and returns the new count. */
-  pushRun(runs: number, at: number, slot: number, size: number, spare: number): number {
-    const i = 4 * runs;
-    if (i === this.runList.length) {
-      const grown = new Uint32Array(2 * this.runList.length);
-      grown.set(this.runList);
-      this.runList = grown;
-    }
-    const list = this.runList;
-    list[i] = at;
-    list[i + 1] = slot;
-    list[i + 2] = size;
-    list[i + 3] = spare;
-    return runs + 1;
+  /** The run list, with room for `runs` runs. */
+  reserveRuns(runs: number): Uint32Array {
+    if (this.runList.length < 4 * runs) this.runList = new Uint32Array(Math.max(4 * runs, 2 * this.runList.length));
+    return this.runList;
   }
 
   /** For each `bits`-bit sub value, its distance to `sub`. */
