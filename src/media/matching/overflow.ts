@@ -18,8 +18,8 @@ const MIN_CAPACITY = 64;
  * value of the top `chainBits` bits of its substring (heads[t][key] is the newest entry,
  * next[t][e] the one added before entry e, -1 ends a chain). chainBits grows with the segment
  * (about a chain per four entries), so that neither an idle segment nor a probe of a large one
- * costs much. Entry e is slot `base count + e` in query results. About 81 bytes per entry (hash
- * 32, id 8, state 1, chains 5 per table, id table ~8): emptied into the base by the next build.
+ * costs much. Entry e is slot `base count + e` in query results. About 90 bytes per entry (hash
+ * 32, id 8, state 1, chains 5 per table, id table 5 to 11): emptied into the base by the next build.
  */
 export class OverflowSegment {
   words = new Uint32Array(0);
