@@ -2,8 +2,8 @@ import { popcount32 } from './bits.js';
 
 /**
  * Working arrays of one probe, owned by an index and reused by every query (queries are
- * synchronous, so never concurrent): bucket bounds, runs of entries, candidate slots, each candidate's first
- * four words XOR the query's, and each sub value's distance to the query's.
+ * synchronous, so never concurrent): bucket bounds, runs of entries, candidate slots, each
+ * candidate's words 1..4 XOR the query's, and each sub value's distance to the query's.
  */
 export class ProbeScratch {
   bounds = new Uint32Array(2 * 1024);

@@ -14,7 +14,7 @@ describe('needles × haystack: every result set equals a brute-force scan', () =
   haystack.forEach((hash, i) => oracle.add(i, hash));
 
   const configurations: [string, MatchIndexOptions][] = [
-    ['default (m = 11)', {}],
+    ['default (m = 8)', {}],
     ['m = 16, probing forced', { substrings: 16, fallbackToScan: false }],
     ['m = 11, probing forced', { fallbackToScan: false }],
     ['m = 32, probing forced', { substrings: 32, fallbackToScan: false }],
