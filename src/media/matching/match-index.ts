@@ -18,6 +18,12 @@ import { scan } from './scan.js';
 import type { Match, MatchIndex, MatchIndexOptions, MatchIndexStats } from './types.js';
 import { checkDistance, checkHash, checkId } from './validate.js';
 
+/**
+ * A table's bit string is addressed by 32-bit bit positions: about 33 bits per entry (a slot of
+ * 26 bits, low bits and its unary bit) must stay below 2^32.
+ */
+export const MAX_ENTRIES = 2 ** 26;
+
 /** Below this many pending changes, add/remove never trigger a rebuild. */
 const MIN_PENDING_FOR_REBUILD = 4096;
 
@@ -58,6 +64,7 @@ class PdqMatchIndex implements MatchIndex {
   add(id: number, hash: PdqHash): void {
     checkId(id);
     checkHash(hash);
+    this.checkRoom(1);
     if (this.locate(id) !== -1) throw new Error(`Entry ${id} is already in the index`);
     this.overflow.append(id, hash, 0);
     this.maybeRebuild();
@@ -69,6 +76,7 @@ class PdqMatchIndex implements MatchIndex {
     if (packed.length !== n * PDQ_HASH_WORDS) throw new RangeError(`addMany needs one hash per id: ${n} ids`);
     if (n === 0) return;
     for (let i = 0; i < n; i++) checkId(ids[i]!);
+    this.checkRoom(n);
     if (this.pending() + n >= this.base.count) {
       this.rebuildWith({ ...packedSource(n, packed), isLive: () => true, idOf: (i) => ids[i]!, isHidden: () => false });
       return;
@@ -229,6 +237,14 @@ class PdqMatchIndex implements MatchIndex {
     if (slot < this.base.count) this.base.setHidden(slot, !enabled);
     else this.overflow.flags[slot - this.base.count] = enabled ? ENABLED : DISABLED;
     return true;
+  }
+
+  private checkRoom(more: number): void {
+    if (this.base.count + this.overflow.count + more > MAX_ENTRIES) {
+      throw new RangeError(
+        `A match index holds at most ${MAX_ENTRIES.toLocaleString('en')} hashes (removed ones included until a rebuild)`,
+      );
+    }
   }
 
   private pending(): number {
