@@ -10,7 +10,7 @@ export interface Match {
 }
 
 export interface MatchIndexOptions {
-  /** Number m of substrings (and hash tables), 11 to 32; default 11 (23–24-bit substrings). */
+  /** Number m of substrings (and hash tables), 8 to 32; default 8 (32-bit substrings, the only memory-optimised choice). */
   readonly substrings?: number;
   /**
    * Rebuild the tables inside add/remove once the changes since the last build (overflow entries
@@ -27,7 +27,7 @@ export interface MatchIndexStats {
   readonly size: number;
   /** Slots in the bulk-built tables. */
   readonly built: number;
-  /** Entries added since the last build, held in the overflow buckets. */
+  /** Entries added since the last build, held in the overflow. */
   readonly overflow: number;
   /** Removed entries still occupying a slot until the next build. */
   readonly removed: number;
