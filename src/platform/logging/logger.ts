@@ -15,6 +15,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
           'req.headers.cookie',
           'headers.authorization',
           'headers.cookie',
+          // Plugins (multipart, at trace level) log the request under names of their own.
+          '*.headers.authorization',
+          '*.headers.cookie',
+          '*.*.headers.authorization',
+          '*.*.headers.cookie',
           '*.password',
           '*.email',
           '*.name',
