@@ -180,7 +180,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     onMissingBuild: (root) => logger.warn({ root }, 'The web front end is not built: run npm install, or node web/build.mjs'),
   });
   bankRoutes(app, { banks, importMaxBytes: config.bankImportMaxBytes });
-  detectionRoutes(app, { db: store.db, detection, audit });
+  detectionRoutes(app, { db: store.db, detection, audit, maxPixels: config.mediaMaxPixels });
   urlRoutes(app, { urls });
   options.extraRoutes?.(app, { audit });
   await app.ready();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashImageBytes, toHex } from '../../src/media/hashing/index.js';
 import { createTestVigie, signInAs, type StaffSession, type TestVigie } from '../support/app.js';
 import { auditEntries, flipBits, randomHex, secondVigie, syntheticPng, system, type SecondVigie } from './support.js';
+import { pngBomb } from '../pdq/media-files.js';
 
 let t: TestVigie;
 let worker: SecondVigie;
@@ -202,6 +203,17 @@ describe('/api/match with a file', () => {
     });
     expect(response.json().hashes[0].pdqQuality).toBeLessThan(50);
     expect(response.json().results[0]).toMatchObject({ matches: [], pdqChecked: false });
+  });
+
+  it('refuses a decompression bomb from its header, before decoding it', async () => {
+    const raw = await inject({
+      method: 'POST',
+      url: '/api/match',
+      headers: { ...partner, 'content-type': 'image/png' },
+      payload: pngBomb(30_000, 30_000),
+    });
+    expect(raw.statusCode).toBe(400);
+    expect(raw.json().errors[0].pointer).toBe('#');
   });
 
   it('refuses what is not an image, naming the field', async () => {

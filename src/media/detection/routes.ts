@@ -2,15 +2,17 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/access/index.js';
 import { Problem, fieldProblem, type HttpApp } from '../../platform/http/index.js';
-import { hashImageBytes, PdqDecodeError, toHex } from '../hashing/index.js';
+import { inspectMedia } from '../hashing/index.js';
 import { MatchRequest, MatchResponse, type MatchResponse as MatchAnswer } from './contracts.js';
 import { auditedLookup, type LookupDeps } from './lookup.js';
-import type { MediaHashes } from './types.js';
 
 /** Largest image sent to `/api/match`, as the body or a multipart `file`. */
 export const MATCH_FILE_MAX_BYTES = 64 * 1024 * 1024;
 
-export type DetectionRouteOptions = LookupDeps;
+export interface DetectionRouteOptions extends LookupDeps {
+  /** Largest image, in pixels, decoded for a lookup (its header is read first): the decompression-bomb guard. */
+  maxPixels: number;
+}
 
 const hashKinds = ['pdq', 'md5', 'sha1', 'sha256'] as const;
 
@@ -71,14 +73,12 @@ export function detectionRoutes(app: HttpApp, deps: DetectionRouteOptions): void
         }
         if (!request.isMultipart() && !/^image\//i.test(type)) throw new Problem('unsupported-media-type');
         const { bytes, pointer } = await imageOf(request);
-        let query: MediaHashes & { pdq: string; pdqQuality: number; md5: string; sha1: string; sha256: string };
-        try {
-          const hashed = await hashImageBytes(bytes);
-          query = { pdq: toHex(hashed.pdq), pdqQuality: hashed.quality, md5: hashed.md5, sha1: hashed.sha1, sha256: hashed.sha256 };
-        } catch (error) {
-          if (error instanceof PdqDecodeError) throw new Problem('validation', { fields: [fieldProblem(pointer, 'invalid')] });
-          throw error;
+        const inspected = await inspectMedia(bytes, { maxPixels: deps.maxPixels });
+        if (!inspected.ok || inspected.media.kind !== 'image' || inspected.media.pdq === null || inspected.media.pdqQuality === null) {
+          throw new Problem('validation', { fields: [fieldProblem(pointer, 'invalid')] });
         }
+        const { pdq, pdqQuality, md5, sha1, sha256 } = inspected.media;
+        const query = { pdq, pdqQuality, md5, sha1, sha256 };
         return { results: await auditedLookup(deps, actor, [query], 'file'), hashes: [query] };
       },
     );
