@@ -22,7 +22,7 @@ import {
   type SealedColumn,
 } from './platform/crypto/index.js';
 import { buildHttpServer, type HttpApp, type RouteEntry } from './platform/http/index.js';
-import { createJobQueue, jobRoutes, registerJobMetrics, type JobQueue } from './platform/jobs/index.js';
+import { askPeriodically, createJobQueue, jobRoutes, registerJobMetrics, type JobQueue } from './platform/jobs/index.js';
 import { createLogger, type Logger } from './platform/logging/index.js';
 import { migrateToLatest, openStore, type Store } from './platform/store/index.js';
 import {
@@ -33,16 +33,12 @@ import {
   reportMigrations,
   reportRoutes,
   reportSealedColumns,
-  scheduleIdempotencyExpiry,
-  schedulePurge,
+  expireIdempotencyJob,
+  purgeMediaJob,
+  type ExpireIdempotencyData,
   type MediaDeps,
   type ReportService,
 } from './reports/index.js';
-
-/** How often a purge of expired uploads and quarantined files past their retention is asked for. */
-const mediaPurgeIntervalMs = 10 * 60 * 1000;
-/** How often the expiry of old idempotency claims is asked for. */
-const idempotencyExpiryIntervalMs = 60 * 60 * 1000;
 import {
   createUrlService,
   defineUrlJobs,
@@ -54,6 +50,11 @@ import {
   type UrlService,
 } from './urls/index.js';
 import { defaultWebDist, portalSettingsFrom, webappRoutes } from './webapp/index.js';
+
+/** How often a purge of expired uploads and quarantined files past their retention is asked for. */
+const mediaPurgeIntervalMs = 10 * 60 * 1000;
+/** How often the expiry of old idempotency claims is asked for. */
+const idempotencyExpiryIntervalMs = 60 * 60 * 1000;
 
 export interface Vigie {
   config: Config;
@@ -185,11 +186,15 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   options.extraRoutes?.(app, { audit });
   await app.ready();
   await jobs.start({ work: options.workers ?? false });
-  const mediaPurge = schedulePurge(jobs, store.db, mediaPurgeIntervalMs, (error) =>
-    logger.error({ err: error }, 'asking for the media purge failed'),
-  );
-  const idempotencyExpiry = scheduleIdempotencyExpiry(jobs, store.db, {
-    retentionDays: config.idempotencyRetentionDays,
+  const mediaPurge = askPeriodically(jobs, store.db, {
+    name: purgeMediaJob,
+    data: {},
+    intervalMs: mediaPurgeIntervalMs,
+    onError: (error) => logger.error({ err: error }, 'asking for the media purge failed'),
+  });
+  const idempotencyExpiry = askPeriodically<ExpireIdempotencyData>(jobs, store.db, {
+    name: expireIdempotencyJob,
+    data: { retentionDays: config.idempotencyRetentionDays },
     intervalMs: idempotencyExpiryIntervalMs,
     onError: (error) => logger.error({ err: error }, 'asking for the expiry of idempotency keys failed'),
   });

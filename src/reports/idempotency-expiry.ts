@@ -1,7 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { AnyDatabase } from '../platform/store/index.js';
+import { sql } from 'kysely';
 import type { ReportContext } from './context.js';
-import type { JobEnqueuer } from './ports.js';
 
 /**
  * Idempotency claims expire: a partner retries within minutes or hours, not months, and a
@@ -30,25 +28,4 @@ export async function expireIdempotencyClaims(ctx: ReportContext, retentionDays:
     deleted += rows.length;
     if (rows.length < batch) return deleted;
   }
-}
-
-/**
- * Asks for an expiry every `intervalMs` (and once now): a keyed job, so that however many
- * processes ask, one waits at a time, and any worker runs it.
- */
-export function scheduleIdempotencyExpiry(
-  jobs: JobEnqueuer,
-  db: Kysely<AnyDatabase>,
-  options: { retentionDays: number; intervalMs: number; onError: (error: unknown) => void },
-): { stop(): void; firstAsked: Promise<void> } {
-  const data: ExpireIdempotencyData = { retentionDays: options.retentionDays };
-  const ask = () =>
-    jobs.enqueue(db, expireIdempotencyJob, data, { key: 'periodic' }).then(
-      () => undefined,
-      (error: unknown) => options.onError(error),
-    );
-  const firstAsked = ask();
-  const timer = setInterval(() => void ask(), options.intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer), firstAsked };
 }

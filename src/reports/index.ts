@@ -11,8 +11,7 @@ export {
   type PriorityFacts,
   type ReportStatus,
 } from './model.js';
-export { schedulePurge } from './media-retention.js';
-export { scheduleIdempotencyExpiry, expireIdempotencyJob } from './idempotency-expiry.js';
+export { expireIdempotencyJob, type ExpireIdempotencyData } from './idempotency-expiry.js';
 export { hotelIndicators, hotelIndicatorCodes, type HotelIndicator } from './hotel-indicators.js';
 export { callerTypes, referralKinds, type CallerType, type ReferralKind } from './helpline-call.js';
 export type { MediaDeps, MediaInspector, KnownContentMatcher, BytesSealer } from './media-ports.js';

@@ -1,8 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { AnyDatabase } from '../platform/store/index.js';
+import { sql } from 'kysely';
 import type { ReportContext } from './context.js';
-import { purgeMediaJob } from './model.js';
-import type { JobEnqueuer } from './ports.js';
 
 /** Rows deleted per statement: a purge after a long stop does not hold one huge transaction. */
 const batch = 500;
@@ -48,21 +45,4 @@ export async function purgeMedia(ctx: ReportContext): Promise<{ uploads: number;
     quarantined += round.quarantined;
     if (round.uploads < batch && round.quarantined < batch) return { uploads, quarantined };
   }
-}
-
-/**
- * Asks for a purge every `intervalMs` (and once now): a keyed job, so that however many
- * processes ask, one waits at a time, and any worker runs it.
- */
-export function schedulePurge(
-  jobs: JobEnqueuer,
-  db: Kysely<AnyDatabase>,
-  intervalMs: number,
-  onError: (error: unknown) => void,
-): { stop(): void } {
-  const ask = () => void jobs.enqueue(db, purgeMediaJob, {}, { key: 'periodic' }).catch(onError);
-  ask();
-  const timer = setInterval(ask, intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
 }

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/platform/audit/index.js';
 import { loadConfig } from '../../src/platform/config/index.js';
-import { createReportService, expireIdempotencyJob, scheduleIdempotencyExpiry, type AuditWriter } from '../../src/reports/index.js';
+import { askPeriodically } from '../../src/platform/jobs/index.js';
+import { createReportService, expireIdempotencyJob, type AuditWriter } from '../../src/reports/index.js';
 import { solvedChallengeHeaders } from '../support/challenge.js';
 import { count, jobsNamed, sampleReport, startIntake, type Intake } from './support.js';
 
@@ -92,9 +93,14 @@ describe('the expiry of idempotency claims', () => {
     const { vigie } = intake.t;
     // The deployment asked once at start, with its setting; two more processes ask now.
     const errors: unknown[] = [];
-    const options = { retentionDays: 7, intervalMs: 3_600_000, onError: (error: unknown) => errors.push(error) };
-    const first = scheduleIdempotencyExpiry(vigie.jobs, vigie.store.db, options);
-    const second = scheduleIdempotencyExpiry(vigie.jobs, vigie.store.db, options);
+    const job = {
+      name: expireIdempotencyJob,
+      data: { retentionDays: 7 },
+      intervalMs: 3_600_000,
+      onError: (error: unknown) => errors.push(error),
+    };
+    const first = askPeriodically(vigie.jobs, vigie.store.db, job);
+    const second = askPeriodically(vigie.jobs, vigie.store.db, job);
     await Promise.all([first.firstAsked, second.firstAsked]);
     first.stop();
     second.stop();

@@ -15,3 +15,4 @@ export {
 } from './types.js';
 export { jobRoutes } from './routes.js';
 export { registerJobMetrics } from './metrics.js';
+export { askPeriodically, type PeriodicJob } from './periodic.js';
