@@ -109,18 +109,21 @@ export async function analyseUrls(items: readonly UrlItem[], tools: AnalysisTool
     }
     const dns = await resolve(canonical.host);
     if (dns.outcome !== 'resolved' && dns.outcome !== 'ip_literal') errors.push({ stage: 'dns', code: dns.outcome });
-    const addresses = await Promise.all(
-      dns.addresses.map(async (address): Promise<AddressAnalysis> => {
+    // Looked up concurrently, but each address's errors are listed in the DNS answer's order.
+    const perAddress = await Promise.all(
+      dns.addresses.map(async (address): Promise<{ analysis: AddressAnalysis; errors: AnalysisError[] }> => {
         const [place, answer] = await Promise.all([locate(address), rdap(address)]);
-        if ('failed' in place) errors.push({ stage: 'geo', code: 'dataset_unavailable', address });
-        else for (const part of place.missing ?? []) errors.push({ stage: 'geo', code: `${part}_dataset_missing`, address });
+        const found: AnalysisError[] = [];
+        if ('failed' in place) found.push({ stage: 'geo', code: 'dataset_unavailable', address });
+        else for (const part of place.missing ?? []) found.push({ stage: 'geo', code: `${part}_dataset_missing`, address });
         if (answer.outcome !== 'found')
-          errors.push({ stage: 'rdap', code: answer.outcome, address, ...(answer.detail ? { detail: answer.detail } : {}) });
+          found.push({ stage: 'rdap', code: answer.outcome, address, ...(answer.detail ? { detail: answer.detail } : {}) });
         const geo = 'failed' in place ? unknownPlace : { country: place.country, asn: place.asn, organisation: place.organisation };
-        return { address, geo, rdap: answer };
+        return { analysis: { address, geo, rdap: answer }, errors: found };
       }),
     );
-    return { item, canonical, dns, addresses, errors };
+    for (const each of perAddress) errors.push(...each.errors);
+    return { item, canonical, dns, addresses: perAddress.map((each) => each.analysis), errors };
   });
 }
 
