@@ -61,7 +61,7 @@ if (wants('intake')) {
   const embedded = await benchIntake({ seconds, connections: 16, rates: rates.filter((r) => r <= 1000) });
   process.stdout.write(`\n${formatIntake(embedded, null)}\n`);
   const onServer = await withBenchDatabase(serverUrl, async (databaseUrl) => {
-    const result = await benchIntake({ seconds, connections: 32, rates, databaseUrl });
+    const result = await benchIntake({ seconds, connections: 64, rates, databaseUrl });
     return { result, raw: await rawInsertRate(databaseUrl, seconds) };
   });
   if (onServer) process.stdout.write(`\n${formatIntake(onServer.result, onServer.raw)}\n`);

@@ -10,7 +10,7 @@ import {
 import { bankMigrations, bankRoutes, createBankService, defineBankJobs, type BankService } from './media/banks/index.js';
 import { inspectMedia } from './media/hashing/index.js';
 import { createDetectionService, detectionRoutes, type DetectionService } from './media/detection/index.js';
-import { auditMigrations, auditRoutes, recordAudit, startAuditSealer } from './platform/audit/index.js';
+import { auditMigrations, auditRoutes, recordAudit, recordAudits, startAuditSealer, type AuditEntry } from './platform/audit/index.js';
 import { challengeMigrations, challengeRoutes, createChallenges, createSpentChallenges } from './platform/challenge/index.js';
 import type { Config } from './platform/config/index.js';
 import {
@@ -35,8 +35,11 @@ import {
   reportSealedColumns,
   expireIdempotencyJob,
   purgeMediaJob,
+  type AuditBatchWriter,
+  type AuditRecord as ReportAuditRecord,
   type ExpireIdempotencyData,
   type MediaDeps,
+  type Actor,
   type ReportService,
 } from './reports/index.js';
 import {
@@ -98,18 +101,24 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
 
   const jobs = createJobQueue(store, { pollIntervalSeconds: config.jobPollSeconds, concurrency: config.workerConcurrency, logger });
 
+  const entryOf = (actor: Actor, record: ReportAuditRecord): AuditEntry => ({
+    actorType: actor.actorType,
+    actorId: actor.actorId,
+    organisationId: actor.organisationId ?? null,
+    requestId: actor.requestId ?? null,
+    action: record.action,
+    subjectType: record.subjectType,
+    subjectId: record.subjectId,
+    detail: record.detail ?? {},
+  });
   const audit: AuditWriter = async (trx, actor, record) => {
-    await recordAudit(trx, {
-      actorType: actor.actorType,
-      actorId: actor.actorId,
-      organisationId: actor.organisationId ?? null,
-      requestId: actor.requestId ?? null,
-      action: record.action,
-      subjectType: record.subjectType,
-      subjectId: record.subjectId,
-      detail: record.detail ?? {},
-    });
+    await recordAudit(trx, entryOf(actor, record));
   };
+  const auditAll: AuditBatchWriter = (trx, entries) =>
+    recordAudits(
+      trx,
+      entries.map(({ actor, record }) => entryOf(actor, record)),
+    );
   const identity = createIdentityService({ db: store.db, sealer: cipher, audit, settings: config });
   const detection = createDetectionService({
     db: store.db,
@@ -129,7 +138,18 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     organisationOfKey: async (keyId: string) =>
       (await identity.listApiKeys()).find((key) => key.id === keyId && key.revokedAt === null)?.organisationId ?? null,
   };
-  const reports = createReportService({ db: store.db, sealer: cipher, audit, jobs, media, partners, followUps: [urlAnalysisFollowUp] });
+  const reports = createReportService({
+    db: store.db,
+    sealer: cipher,
+    audit,
+    auditAll,
+    jobs,
+    media,
+    partners,
+    followUps: [urlAnalysisFollowUp],
+    // PGlite runs one transaction at a time; on a server, a few batches commit side by side.
+    intakeConcurrency: store.kind === 'pglite' ? 1 : 4,
+  });
   defineReportJobs(jobs, reports);
   const urls = createUrlService({ db: store.db, sealer: cipher, reports, settings: urlSettingsFrom(config), logger });
   defineUrlJobs(jobs, urls);

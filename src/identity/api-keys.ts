@@ -6,7 +6,8 @@ import type { ApiKeySummary } from './model.js';
 import type { Actor } from './ports.js';
 import { newToken, tokenDigest } from './secrets.js';
 
-const keyPattern = /^vigie_([0-9a-f-]{36})_([A-Za-z0-9_-]{43})$/;
+// The id part is a canonical UUID, so that a forged one cannot fail the batched lookup of others.
+const keyPattern = /^vigie_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 const touchEveryMs = 60_000;
 
 /** Creates a key for a partner organisation; the secret is returned once and stored hashed. */
@@ -83,11 +84,7 @@ export async function revokeApiKey(ctx: IdentityContext, actor: Actor, id: strin
 export async function authenticateApiKey(ctx: IdentityContext, presented: string): Promise<ApiKeyPrincipal | null> {
   const match = keyPattern.exec(presented);
   if (!match?.[1]) return null;
-  const row = await ctx.db
-    .selectFrom('api_keys')
-    .select(['id', 'organisation_id', 'secret_hash', 'scopes', 'revoked_at', 'last_used_at'])
-    .where('id', '=', match[1])
-    .executeTakeFirst();
+  const row = await ctx.apiKeys.load(match[1]);
   if (!row || row.revoked_at || row.secret_hash !== tokenDigest(presented)) return null;
   const now = ctx.now();
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > touchEveryMs) {

@@ -1,8 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
-import { tablesOf, type AnyDatabase } from '../platform/store/index.js';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { createBatchLoader, tablesOf, type AnyDatabase, type BatchLoader } from '../platform/store/index.js';
 import type { Actor, AuditRecord, AuditWriter, Sealer } from './ports.js';
 import type { SessionSettings } from './sessions.js';
-import type { IdentityTables } from './tables.js';
+import type { ApiKeysTable, IdentityTables } from './tables.js';
 
 export interface IdentitySettings extends SessionSettings {
   loginMaxFailures: number;
@@ -23,6 +23,8 @@ export class IdentityContext {
   readonly sealer: Sealer;
   readonly settings: IdentitySettings;
   readonly now: () => Date;
+  /** API keys by id, the lookups of concurrent requests read together (authentication under load). */
+  readonly apiKeys: BatchLoader<string, Selectable<ApiKeysTable>>;
   readonly #root: Kysely<AnyDatabase>;
   readonly #audit: AuditWriter;
 
@@ -33,6 +35,10 @@ export class IdentityContext {
     this.#audit = deps.audit;
     this.settings = deps.settings;
     this.now = deps.now ?? (() => new Date());
+    this.apiKeys = createBatchLoader(async (ids) => {
+      const rows = await this.db.selectFrom('api_keys').selectAll().where('id', 'in', ids).execute();
+      return new Map(rows.map((row) => [row.id, row]));
+    });
   }
 
   /** Runs a change and its audit entries in one transaction. */

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import { tablesOf, type AnyDatabase } from '../platform/store/index.js';
+import { createGroupCommitter, tablesOf, type AnyDatabase, type GroupCommitter } from '../platform/store/index.js';
+import { writeIntakes, type IntakeResult, type IntakeUnit } from './intake-batch.js';
 import type { MediaDeps } from './media-ports.js';
-import type { Actor, AuditRecord, AuditWriter, IntakeFollowUp, JobEnqueuer, PartnerDirectory, Sealer } from './ports.js';
+import type { Actor, AuditBatchWriter, AuditRecord, AuditWriter, IntakeFollowUp, JobEnqueuer, PartnerDirectory, Sealer } from './ports.js';
 import type { ReportTables } from './tables.js';
 
 export interface ReportDeps {
@@ -15,12 +16,23 @@ export interface ReportDeps {
   media?: MediaDeps;
   /** Organisations and API keys (identity), for the hotel flow's administration; wired by main.ts. */
   partners?: PartnerDirectory;
+  /** Many audit entries in one statement; without it, one statement each. */
+  auditAll?: AuditBatchWriter;
+  /**
+   * Intake transactions written at the same time (group commit, see intake-batch.ts): 1 for
+   * the embedded database, which runs one transaction at a time; a few on a server.
+   */
+  intakeConcurrency?: number;
   now?: () => Date;
 }
+
+/** Most intake requests sharing one transaction. */
+const intakeBatchSize = 64;
 
 /** What a change may do besides writing its tables, all in the same transaction. */
 export interface ChangeTools {
   audit(actor: Actor, record: AuditRecord): Promise<void>;
+  auditAll(entries: readonly { actor: Actor; record: AuditRecord }[]): Promise<void>;
   enqueue(name: string, data: object): Promise<void>;
 }
 
@@ -34,7 +46,10 @@ export class ReportContext {
   readonly partners: PartnerDirectory | undefined;
   readonly #root: Kysely<AnyDatabase>;
   readonly #audit: AuditWriter;
+  readonly #auditAll: AuditBatchWriter;
   readonly #jobs: JobEnqueuer;
+  /** Intakes of concurrent requests, committed together and each acknowledged after the commit. */
+  readonly intake: GroupCommitter<IntakeUnit, IntakeResult>;
 
   constructor(deps: ReportDeps) {
     this.#root = deps.db;
@@ -42,6 +57,17 @@ export class ReportContext {
     this.sealer = deps.sealer;
     this.#audit = deps.audit;
     this.#jobs = deps.jobs;
+    const audit = deps.audit;
+    this.#auditAll =
+      deps.auditAll ??
+      (async (trx, entries) => {
+        for (const { actor, record } of entries) await audit(trx, actor, record);
+      });
+    this.intake = createGroupCommitter({
+      maxBatch: intakeBatchSize,
+      maxConcurrent: deps.intakeConcurrency ?? 1,
+      write: (units) => this.change((trx, tools) => writeIntakes(this, trx, tools, units)),
+    });
     this.followUps = deps.followUps ?? [];
     this.media = deps.media;
     this.partners = deps.partners;
@@ -53,6 +79,7 @@ export class ReportContext {
     return this.#root.transaction().execute((trx) =>
       work(tablesOf<ReportTables>(trx) as Transaction<ReportTables>, {
         audit: (actor, record) => this.#audit(trx, actor, record),
+        auditAll: (entries) => this.#auditAll(trx, entries),
         enqueue: async (name, data) => {
           await this.#jobs.enqueue(trx, name, data);
         },

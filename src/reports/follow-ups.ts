@@ -14,6 +14,7 @@ export async function enqueueFollowUps(
   tools: ChangeTools,
   received: readonly { reportId: string; content: Content }[],
 ): Promise<void> {
+  if (received.length === 0) return;
   const crossMatch: CrossMatchData = { reportIds: received.map((report) => report.reportId) };
   await tools.enqueue(crossMatchJob, crossMatch);
   const withMedia = received.filter((report) => (report.content.media?.length ?? 0) > 0).map((report) => report.reportId);

@@ -2,10 +2,10 @@ import { Problem } from '../platform/http/index.js';
 import { checkReport } from './checks.js';
 import type { ReportContext } from './context.js';
 import { checkCall, type HelplineReceipt, type HelplineSubmission } from './helpline-call.js';
-import { claimIdempotencyKey, requestFingerprint } from './idempotency.js';
+import { requestFingerprint } from './idempotency.js';
 import { sealContext } from './model.js';
 import type { Actor } from './ports.js';
-import { incomingReports, writeReports } from './submit.js';
+import { incomingReports } from './submit.js';
 
 /** The intake operator recording a call: their staff account. */
 export interface Operator {
@@ -35,27 +35,35 @@ export async function recordCall(
   const referrals = [...new Set(call.immediateReferrals ?? [])];
   const seal = (column: string, value: string | undefined) =>
     value === undefined ? null : ctx.sealer.seal(value, sealContext('report_calls', column, report.id));
-  return ctx.change(async (trx, tools) => {
-    if (idempotencyKey !== undefined) {
-      const owner = { kind: 'user', id: operator.userId } as const;
-      const fingerprint = requestFingerprint(ctx.sealer, 'helpline', submission);
-      const earlier = await claimIdempotencyKey(trx, { owner, key: idempotencyKey, fingerprint, response: receipt }, now);
-      if (earlier) return { replayed: true, receipt: earlier.replay as HelplineReceipt };
-    }
-    await writeReports(ctx, trx, tools, operator.actor, [report], { callerType: call.callerType, referrals });
-    await trx
-      .insertInto('report_calls')
-      .values({
-        report_id: report.id,
-        recorded_by: operator.userId,
-        caller_type: call.callerType,
-        started_at: new Date(call.startedAt),
-        ended_at: new Date(call.endedAt),
-        referrals,
-        advice_sealed: seal('advice_sealed', call.adviceGiven),
-        referral_note_sealed: seal('referral_note_sealed', call.referralNote),
-      })
-      .execute();
-    return { replayed: false, receipt };
+  const claim =
+    idempotencyKey === undefined
+      ? undefined
+      : {
+          owner: { kind: 'user', id: operator.userId } as const,
+          key: idempotencyKey,
+          fingerprint: requestFingerprint(ctx.sealer, 'helpline', submission),
+          response: receipt,
+        };
+  const result = await ctx.intake.submit({
+    actor: operator.actor,
+    incoming: [report],
+    ...(claim ? { claim } : {}),
+    auditDetail: { callerType: call.callerType, referrals },
+    alsoWrite: async (trx) => {
+      await trx
+        .insertInto('report_calls')
+        .values({
+          report_id: report.id,
+          recorded_by: operator.userId,
+          caller_type: call.callerType,
+          started_at: new Date(call.startedAt),
+          ended_at: new Date(call.endedAt),
+          referrals,
+          advice_sealed: seal('advice_sealed', call.adviceGiven),
+          referral_note_sealed: seal('referral_note_sealed', call.referralNote),
+        })
+        .execute();
+    },
   });
+  return result.replayed ? { replayed: true, receipt: result.replay as HelplineReceipt } : { replayed: false, receipt };
 }

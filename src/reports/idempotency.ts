@@ -49,34 +49,70 @@ export interface Claim {
   response: unknown;
 }
 
-/** Claims the key; returns null when claimed now, or the answer of the request that claimed it. */
-export async function claimIdempotencyKey(trx: Transaction<ReportTables>, claim: Claim, now: Date): Promise<{ replay: unknown } | null> {
+export type ClaimOutcome = { claimed: true } | { claimed: false; replay: unknown } | { claimed: false; conflict: Problem };
+
+const claimId = (owner: ClaimOwner, key: string) => `${owner.kind}\u0000${owner.id}\u0000${key}`;
+
+/**
+ * Claims the keys of several requests in two statements (a group-committed batch), one
+ * outcome per claim, in order: claimed now; or the answer of the request that claimed the
+ * key first — earlier, or earlier in this batch — when the request is the same; or a 409
+ * when it is not.
+ */
+export async function claimIdempotencyKeys(trx: Transaction<ReportTables>, claims: readonly Claim[], now: Date): Promise<ClaimOutcome[]> {
+  if (claims.length === 0) return [];
   const inserted = await trx
     .insertInto('report_idempotency')
-    .values({
-      owner_kind: claim.owner.kind,
-      owner_id: claim.owner.id,
-      key: claim.key,
-      fingerprint: claim.fingerprint,
-      response: JSON.stringify(claim.response),
-      created_at: now,
-    })
+    .values(
+      claims.map((claim) => ({
+        owner_kind: claim.owner.kind,
+        owner_id: claim.owner.id,
+        key: claim.key,
+        fingerprint: claim.fingerprint,
+        response: JSON.stringify(claim.response),
+        created_at: now,
+      })),
+    )
     .onConflict((conflict) => conflict.columns(['owner_kind', 'owner_id', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (inserted) return null;
-  const existing = await trx
-    .selectFrom('report_idempotency')
-    .select(['fingerprint', 'response'])
-    .where('owner_kind', '=', claim.owner.kind)
-    .where('owner_id', '=', claim.owner.id)
-    .where('key', '=', claim.key)
-    .executeTakeFirstOrThrow();
-  if (existing.fingerprint !== claim.fingerprint) {
-    throw new Problem('conflict', {
-      detail: 'detail.idempotency-key-reused',
-      fields: [{ in: 'header', parameter: 'idempotency-key', code: 'invalid' }],
-    });
-  }
-  return { replay: existing.response };
+    .returning(['owner_kind', 'owner_id', 'key'])
+    .execute();
+  const claimedNow = new Set(inserted.map((row) => claimId({ kind: row.owner_kind, id: row.owner_id }, row.key)));
+  const firstInBatch = new Set<string>();
+  const taken = claims.map((claim) => {
+    const id = claimId(claim.owner, claim.key);
+    const mine = claimedNow.has(id) && !firstInBatch.has(id);
+    firstInBatch.add(id);
+    return mine;
+  });
+  const others = claims.filter((_, i) => !taken[i]);
+  const existing =
+    others.length === 0
+      ? []
+      : await trx
+          .selectFrom('report_idempotency')
+          .select(['owner_kind', 'owner_id', 'key', 'fingerprint', 'response'])
+          .where((eb) =>
+            eb.or(
+              others.map((claim) =>
+                eb.and([eb('owner_kind', '=', claim.owner.kind), eb('owner_id', '=', claim.owner.id), eb('key', '=', claim.key)]),
+              ),
+            ),
+          )
+          .execute();
+  const byId = new Map(existing.map((row) => [claimId({ kind: row.owner_kind, id: row.owner_id }, row.key), row]));
+  return claims.map((claim, i): ClaimOutcome => {
+    if (taken[i]) return { claimed: true };
+    const earlier = byId.get(claimId(claim.owner, claim.key));
+    if (!earlier) throw new Error('an idempotency claim vanished within its transaction');
+    if (earlier.fingerprint !== claim.fingerprint) {
+      return {
+        claimed: false,
+        conflict: new Problem('conflict', {
+          detail: 'detail.idempotency-key-reused',
+          fields: [{ in: 'header', parameter: 'idempotency-key', code: 'invalid' }],
+        }),
+      };
+    }
+    return { claimed: false, replay: earlier.response };
+  });
 }

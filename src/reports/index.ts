@@ -23,6 +23,7 @@ export type {
   Actor,
   AuditRecord,
   AuditWriter,
+  AuditBatchWriter,
   JobEnqueuer,
   IntakeFollowUp,
   IntakeFollowUpData,

@@ -25,6 +25,7 @@ export interface AuditRecord {
 }
 
 export type AuditWriter = (trx: Transaction<AnyDatabase>, actor: Actor, record: AuditRecord) => Promise<void>;
+export type AuditBatchWriter = (trx: Transaction<AnyDatabase>, entries: readonly { actor: Actor; record: AuditRecord }[]) => Promise<void>;
 
 /** What this module needs of the job queue: the outbox write. */
 export interface JobEnqueuer {

@@ -2,15 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { Problem, type FieldProblem } from '../platform/http/index.js';
 import { checkBatch, checkReport } from './checks.js';
-import type { ChangeTools, ReportContext } from './context.js';
-import { claimIdempotencyKey, requestFingerprint } from './idempotency.js';
-import { enqueueFollowUps } from './follow-ups.js';
+import type { ReportContext } from './context.js';
+import { requestFingerprint } from './idempotency.js';
 import type { Actor } from './ports.js';
 import { newReceiptCode, normaliseReceiptCode, receiptHash } from './receipt.js';
 import type { Channel, ReportContent } from './report-v1.js';
-import { reportRows, type IncomingReport } from './rows.js';
-import { insertReports } from './store.js';
-import { attachQuarantined, useUploads } from './upload-consume.js';
+import type { IncomingReport } from './rows.js';
 import type { ReportTables } from './tables.js';
 
 export interface ReportReceipt {
@@ -51,54 +48,6 @@ export function incomingReports(channel: Channel, receivedAt: Date, contents: re
   }));
 }
 
-/**
- * The writes of an intake, its audit entries and its follow-up job: the caller's one
- * transaction. `detail` adds what a channel knows of each report to its audit entry.
- */
-export async function writeReports(
-  ctx: ReportContext,
-  trx: Transaction<ReportTables>,
-  tools: ChangeTools,
-  actor: Actor,
-  incoming: IncomingReport[],
-  detail: Record<string, string | number | boolean | string[]> = {},
-): Promise<void> {
-  const entries = incoming.map((report) => ({ pointer: report.pointer ?? '', content: report.content }));
-  const { contents, uses } = await useUploads(ctx, trx, actor, entries);
-  incoming = incoming.map((report, i) => ({ ...report, content: contents[i]! }));
-  await insertReports(
-    trx,
-    incoming.map((report) => reportRows(ctx.sealer, report)),
-  );
-  await attachQuarantined(
-    trx,
-    uses,
-    incoming.map((report) => ({ reportId: report.id, additionId: null })),
-  );
-  for (const { id, channel, content } of incoming) {
-    await tools.audit(actor, {
-      action: 'report.receive',
-      subjectType: 'report',
-      subjectId: id,
-      detail: {
-        channel,
-        category: content.category,
-        urgent: content.childInImmediateDanger ?? false,
-        urls: content.urls?.length ?? 0,
-        media: content.media?.length ?? 0,
-        onlineIdentifiers: content.onlineIdentifiers?.length ?? 0,
-        ...(incoming.length > 1 ? { batchSize: incoming.length } : {}),
-        ...detail,
-      },
-    });
-  }
-  await enqueueFollowUps(
-    ctx,
-    tools,
-    incoming.map((report) => ({ reportId: report.id, content: report.content })),
-  );
-}
-
 /** A partner's submission, by channel: its route (for the idempotency fingerprint), key, body and reports. */
 export interface PartnerRequest {
   channel: Channel;
@@ -125,17 +74,15 @@ export async function submitFromPartner<Receipt>(
   );
   const receipt = receiptOf(incoming.map((report) => ({ reportId: report.id, receivedAt: receivedAt.toISOString(), status: 'received' })));
   const fingerprint = requestFingerprint(ctx.sealer, request.route, request.body);
-  return ctx.change(async (trx, tools) => {
-    const owner = { kind: 'organisation', id: partner.organisationId } as const;
-    const earlier = await claimIdempotencyKey(trx, { owner, key: request.idempotencyKey, fingerprint, response: receipt }, receivedAt);
-    if (earlier) return { replayed: true, receipt: earlier.replay as Receipt };
-    await writeReports(ctx, trx, tools, partner.actor, incoming, request.auditDetail);
-    await request.alsoWrite?.(
-      trx,
-      incoming.map((report) => report.id),
-    );
-    return { replayed: false, receipt };
+  const owner = { kind: 'organisation', id: partner.organisationId } as const;
+  const result = await ctx.intake.submit({
+    actor: partner.actor,
+    incoming,
+    claim: { owner, key: request.idempotencyKey, fingerprint, response: receipt },
+    ...(request.auditDetail ? { auditDetail: request.auditDetail } : {}),
+    ...(request.alsoWrite ? { alsoWrite: request.alsoWrite } : {}),
   });
+  return result.replayed ? { replayed: true, receipt: result.replay as Receipt } : { replayed: false, receipt };
 }
 
 export function submitPartnerReport(ctx: ReportContext, partner: PartnerSubmitter, idempotencyKey: string, content: ReportContent) {
@@ -165,6 +112,6 @@ export async function submitPublicReport(ctx: ReportContext, actor: Actor, conte
   const receiptCode = newReceiptCode();
   const receivedAt = ctx.now();
   const incoming = incomingReports('web', receivedAt, [content], { receiptHash: receiptHash(normaliseReceiptCode(receiptCode)!) });
-  await ctx.change((trx, tools) => writeReports(ctx, trx, tools, actor, incoming));
+  await ctx.intake.submit({ actor, incoming });
   return { receiptCode, receivedAt: receivedAt.toISOString() };
 }
