@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import type { Config } from '../platform/config/index.js';
-import { pendingAudit, sealAudit, verifyAudit } from '../platform/audit/index.js';
-import { openStore } from '../platform/store/index.js';
 
 export function auditCommands(audit: Command, config: () => Config): void {
   audit
@@ -9,6 +7,8 @@ export function auditCommands(audit: Command, config: () => Config): void {
     .description('check the hash chain of the audit log; exits 1 and names each bad entry')
     .action(async () => {
       const settings = config();
+      const { pendingAudit, sealAudit, verifyAudit } = await import('../platform/audit/index.js');
+      const { openStore } = await import('../platform/store/index.js');
       const store = await openStore({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
       try {
         await sealAudit(store.db);

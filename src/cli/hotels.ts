@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../platform/config/index.js';
 import { Problem } from '../platform/http/index.js';
-import { isCountryCode } from '../reports/index.js';
 import { systemActor, fail, withVigie } from './context.js';
 
 /** A refusal of the service, as one line an operator can act on. */
@@ -23,7 +22,8 @@ export function hotelCommands(hotel: Command, config: () => Config): void {
     .option('--subdivision <code>', 'ISO 3166-2, e.g. FR-75C')
     .requiredOption('--city <city>')
     .requiredOption('--address <address>', 'street address (a business address)')
-    .action((o: { chain: string; name: string; country: string; subdivision?: string; city: string; address: string }) => {
+    .action(async (o: { chain: string; name: string; country: string; subdivision?: string; city: string; address: string }) => {
+      const { isCountryCode } = await import('../reports/index.js');
       const country = isCountryCode(o.country) ? o.country : fail(`${o.country} is not an ISO 3166-1 alpha-2 country code`);
       return withVigie(config(), async (vigie) => {
         const input = {

@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
-import { sealedColumns } from '../main.js';
 import type { Config } from '../platform/config/index.js';
-import { loadKeyRing, rotateKeys } from '../platform/crypto/index.js';
-import { migrateToLatest, openStore } from '../platform/store/index.js';
-import { allMigrations } from '../main.js';
 import { fail } from './context.js';
 
 export function keyCommands(keys: Command, config: () => Config): void {
@@ -13,6 +9,9 @@ export function keyCommands(keys: Command, config: () => Config): void {
     .option('--batch-size <n>', 'rows re-encrypted per transaction', '500')
     .action(async (o: { batchSize: string }) => {
       const settings = config();
+      const { allMigrations, sealedColumns } = await import('../main.js');
+      const { loadKeyRing, rotateKeys } = await import('../platform/crypto/index.js');
+      const { migrateToLatest, openStore } = await import('../platform/store/index.js');
       const ring = await loadKeyRing({ keyFile: settings.keyFile, keyRing: settings.keyRing }).catch((error: Error) => fail(error.message));
       const store = await openStore({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
       try {

@@ -1,8 +1,8 @@
-import { allMigrations } from '../main.js';
 import type { Config } from '../platform/config/index.js';
-import { migrateToLatest, openStore } from '../platform/store/index.js';
 
 export async function migrateCommand(config: Config): Promise<void> {
+  const { allMigrations } = await import('../main.js');
+  const { migrateToLatest, openStore } = await import('../platform/store/index.js');
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const applied = await migrateToLatest(store.db, ...allMigrations);

@@ -1,4 +1,3 @@
-import { createVigie } from '../main.js';
 import type { Config } from '../platform/config/index.js';
 
 export async function startCommand(config: Config, role: 'all' | 'server' | 'worker'): Promise<void> {
@@ -6,6 +5,7 @@ export async function startCommand(config: Config, role: 'all' | 'server' | 'wor
     process.stderr.write('vigie: the embedded database serves one process; --role server|worker needs DATABASE_URL\n');
     process.exit(2);
   }
+  const { createVigie } = await import('../main.js');
   const vigie = await createVigie(config, { workers: role !== 'server' });
   const { logger } = vigie;
   if (role !== 'worker') {

@@ -83,4 +83,22 @@ export const auditMigrations: Migrations = {
       `.execute(db);
     },
   },
+  '20261203-10-audit-head-batch': {
+    async up(db: Kysely<unknown>) {
+      // The sealer chains a batch of entries, then moves the head once. The head may only
+      // move forward, and only onto an entry of the log whose hash it takes: it can never
+      // point past the chain or at a hash the chain does not hold.
+      await sql`
+        create or replace function audit_head_advance() returns trigger language plpgsql as $$
+        begin
+          if new.last_seq <= old.last_seq or not exists (
+            select 1 from audit_log where seq = new.last_seq and hash = new.last_hash
+          ) then
+            raise exception 'audit head can only advance to the last chained entry (from % to %)', old.last_seq, new.last_seq;
+          end if;
+          return new;
+        end $$;
+      `.execute(db);
+    },
+  },
 };

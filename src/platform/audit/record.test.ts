@@ -113,7 +113,19 @@ describe('recordAudit', () => {
     await expect(runSql(db, 'delete from audit_log where seq = 2')).rejects.toThrow(/append-only/);
     await expect(runSql(db, 'truncate audit_log')).rejects.toThrow(/append-only/);
     await expect(runSql(db, 'delete from audit_head')).rejects.toThrow(/append-only/);
-    await expect(runSql(db, 'update audit_head set last_seq = 1')).rejects.toThrow(/advance by one/);
+    await expect(runSql(db, 'update audit_head set last_seq = 1')).rejects.toThrow(/advance to the last chained entry/);
+    // Forward only, and only onto an entry the log holds with that very hash.
+    await expect(runSql(db, 'update audit_head set last_seq = last_seq + 1')).rejects.toThrow(/advance to the last chained entry/);
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await runSql(
+          trx,
+          `insert into audit_log (seq, at, actor_type, action, detail, prev_hash, hash)
+           select 17, at, actor_type, action, detail, hash, repeat('a', 64) from audit_log where seq = 16`,
+        );
+        await runSql(trx, `update audit_head set last_seq = 17, last_hash = repeat('b', 64)`);
+      }),
+    ).rejects.toThrow(/advance to the last chained entry/);
     expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: 16 });
   });
 });

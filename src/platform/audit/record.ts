@@ -63,24 +63,39 @@ export async function recordAudits<Tables>(trx: Transaction<Tables>, entries: re
     values ${sql.join(rows)}`.execute(trx);
 }
 
-/** Appends one entry to the hash chain; the caller holds the append lock (see seal.ts). */
+/**
+ * Appends entries to the hash chain, in order, with one INSERT per few hundred entries and
+ * one move of the head; the caller holds the append lock (see seal.ts).
+ */
 export async function appendToChain<Tables>(
   trx: Transaction<Tables>,
-  fields: Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>,
-): Promise<AuditRecord> {
+  entries: readonly Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>[],
+): Promise<AuditRecord[]> {
+  if (entries.length === 0) return [];
   const { rows } = await sql<{ last_seq: string; last_hash: string }>`
     select last_seq::text as last_seq, last_hash from audit_head`.execute(trx);
   const head = rows[0];
   if (!head) throw new Error('The audit head is missing: the audit migrations have not run');
-  const seq = (BigInt(head.last_seq) + 1n).toString();
-  const unhashed = { seq, ...fields };
-  const record: AuditRecord = { ...unhashed, prevHash: head.last_hash, hash: chainHash(head.last_hash, unhashed) };
-  await sql`
-    insert into audit_log (seq, at, actor_type, actor_id, organisation_id, action, subject_type, subject_id,
-      request_id, detail, prev_hash, hash)
-    values (${seq}::bigint, ${record.at}::timestamptz, ${record.actorType}, ${record.actorId}, ${record.organisationId},
-      ${record.action}, ${record.subjectType}, ${record.subjectId}, ${record.requestId},
-      ${JSON.stringify(record.detail)}::text::jsonb, ${record.prevHash}, ${record.hash})`.execute(trx);
-  await sql`update audit_head set last_seq = ${seq}::bigint, last_hash = ${record.hash}`.execute(trx);
-  return record;
+  let seq = BigInt(head.last_seq);
+  let prevHash = head.last_hash;
+  const records = entries.map((fields): AuditRecord => {
+    seq += 1n;
+    const unhashed = { seq: seq.toString(), ...fields };
+    const record = { ...unhashed, prevHash, hash: chainHash(prevHash, unhashed) };
+    prevHash = record.hash;
+    return record;
+  });
+  for (let from = 0; from < records.length; from += 500) {
+    const values = records.slice(from, from + 500).map(
+      (r) => sql`(${r.seq}::bigint, ${r.at}::timestamptz, ${r.actorType}, ${r.actorId}, ${r.organisationId}, ${r.action},
+        ${r.subjectType}, ${r.subjectId}, ${r.requestId}, ${JSON.stringify(r.detail)}::text::jsonb, ${r.prevHash}, ${r.hash})`,
+    );
+    await sql`
+      insert into audit_log (seq, at, actor_type, actor_id, organisation_id, action, subject_type, subject_id,
+        request_id, detail, prev_hash, hash)
+      values ${sql.join(values)}`.execute(trx);
+  }
+  const last = records.at(-1)!;
+  await sql`update audit_head set last_seq = ${last.seq}::bigint, last_hash = ${last.hash}`.execute(trx);
+  return records;
 }

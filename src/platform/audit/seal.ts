@@ -27,9 +27,10 @@ export async function sealAudit<Tables>(db: Kysely<Tables>, options: { batchSize
           request_id as "requestId", detail::text as detail
         from audit_pending
         order by id limit ${batchSize}`.execute(trx);
-      for (const { id: _id, detail, ...fields } of rows) {
-        await appendToChain(trx, { ...fields, detail: JSON.parse(detail) as AuditDetail });
-      }
+      await appendToChain(
+        trx,
+        rows.map(({ id: _id, detail, ...fields }) => ({ ...fields, detail: JSON.parse(detail) as AuditDetail })),
+      );
       if (rows.length > 0) {
         await sql`delete from audit_pending where id = any(${rows.map((r) => r.id)}::bigint[])`.execute(trx);
       }
