@@ -149,6 +149,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     followUps: [urlAnalysisFollowUp],
     // PGlite runs one transaction at a time; on a server, a few batches commit side by side.
     intakeConcurrency: store.kind === 'pglite' ? 1 : 4,
+    // Reports' media are linked within the same distance and quality floor as bank matches.
+    linking: { maxDistance: config.matchDistance, qualityFloor: config.matchQualityFloor },
   });
   defineReportJobs(jobs, reports);
   const urls = createUrlService({ db: store.db, sealer: cipher, reports, settings: urlSettingsFrom(config), logger });

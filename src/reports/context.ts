@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { createGroupCommitter, tablesOf, type AnyDatabase, type GroupCommitter } from '../platform/store/index.js';
 import { writeIntakes, type IntakeResult, type IntakeUnit } from './intake-batch.js';
 import type { MediaDeps } from './media-ports.js';
+import { defaultPdqLinkSettings, ReportPdqIndex, type PdqLinkSettings } from './pdq-links.js';
 import type { Actor, AuditBatchWriter, AuditRecord, AuditWriter, IntakeFollowUp, JobEnqueuer, PartnerDirectory, Sealer } from './ports.js';
 import type { ReportTables } from './tables.js';
 
@@ -23,6 +24,8 @@ export interface ReportDeps {
    * the embedded database, which runs one transaction at a time; a few on a server.
    */
   intakeConcurrency?: number;
+  /** How near two reports' media must be to link them: the deployment's PDQ distance and quality floor (default 31 and 50). */
+  linking?: Partial<PdqLinkSettings>;
   now?: () => Date;
 }
 
@@ -44,6 +47,8 @@ export class ReportContext {
   readonly followUps: readonly IntakeFollowUp[];
   readonly media: MediaDeps | undefined;
   readonly partners: PartnerDirectory | undefined;
+  /** The PDQ hashes of reports' media, for cross-matching; loaded on first use, kept current from the database. */
+  readonly pdqIndex: ReportPdqIndex;
   readonly #root: Kysely<AnyDatabase>;
   readonly #audit: AuditWriter;
   readonly #auditAll: AuditBatchWriter;
@@ -71,6 +76,7 @@ export class ReportContext {
     this.followUps = deps.followUps ?? [];
     this.media = deps.media;
     this.partners = deps.partners;
+    this.pdqIndex = new ReportPdqIndex(this.db, { ...defaultPdqLinkSettings, ...deps.linking });
     this.now = deps.now ?? (() => new Date());
   }
 

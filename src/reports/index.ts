@@ -11,6 +11,10 @@ export {
   type PriorityFacts,
   type ReportStatus,
 } from './model.js';
+export { linkReasons, type LinkReason } from './match-keys.js';
+export type { Cluster } from './views.js';
+export type { ClusterOptions } from './clusters.js';
+export type { PdqLinkSettings } from './pdq-links.js';
 export { expireIdempotencyJob, type ExpireIdempotencyData } from './idempotency-expiry.js';
 export { hotelIndicators, hotelIndicatorCodes, type HotelIndicator } from './hotel-indicators.js';
 export { callerTypes, referralKinds, type CallerType, type ReferralKind } from './helpline-call.js';

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migrations } from '../platform/store/index.js';
 import { reportHotelMigrations } from './hotel-migrations.js';
+import { reportLinkMigrations } from './link-migrations.js';
 import { reportMediaMigrations } from './media-migrations.js';
 
 /**
@@ -129,4 +130,5 @@ export const reportMigrations: Migrations = {
   },
   ...reportMediaMigrations,
   ...reportHotelMigrations,
+  ...reportLinkMigrations,
 };

@@ -73,7 +73,7 @@ export async function addInformation(ctx: ReportContext, actor: Actor, code: str
         narrative_sealed: narrative ? ctx.sealer.seal(narrative, sealContext('report_additions', 'narrative_sealed', id)) : null,
       })
       .execute();
-    await insertItemsAndKeys(trx, itemRows(ctx.sealer, reportId, id, items), matchKeyRows(ctx.sealer, reportId, items));
+    await insertItemsAndKeys(trx, itemRows(ctx.sealer, reportId, id, items), matchKeyRows(ctx.sealer, reportId, items, receivedAt));
     await attachQuarantined(trx, uses, [{ reportId, additionId: id }]);
     await trx.updateTable('reports').set({ updated_at: receivedAt }).where('id', '=', reportId).execute();
     await tools.audit(actor, {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { ItemsContent } from './checks.js';
-import { hostOf, matchKeysOf } from './match-keys.js';
+import { hostOf, matchKeysOf, type KeyedContent } from './match-keys.js';
 import { ageGroupOfChild, priorityOf, sealContext, youngestAgeGroup } from './model.js';
 import type { Sealer } from './ports.js';
 import type { Channel, ReportContent } from './report-v1.js';
@@ -83,8 +83,8 @@ export function itemRows(
   return rows;
 }
 
-export function matchKeyRows(sealer: Sealer, reportId: string, content: ItemsContent & Pick<ReportContent, 'reportedPersons'>) {
-  return matchKeysOf(sealer, content).map((key) => ({ report_id: reportId, kind: key.kind, value: key.value }));
+export function matchKeyRows(sealer: Sealer, reportId: string, content: KeyedContent, receivedAt: Date) {
+  return matchKeysOf(sealer, content, receivedAt).map((key) => ({ report_id: reportId, kind: key.kind, value: key.value }));
 }
 
 /** The rows of a new report: personal fields sealed, the rest in clear (see model.ts). */
@@ -128,5 +128,5 @@ export function reportRows(sealer: Sealer, incoming: IncomingReport): ReportRows
     known_content: false,
     age_group: ageGroup,
   };
-  return { report, items: itemRows(sealer, id, null, content), keys: matchKeyRows(sealer, id, content) };
+  return { report, items: itemRows(sealer, id, null, content), keys: matchKeyRows(sealer, id, content, incoming.receivedAt) };
 }

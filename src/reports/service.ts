@@ -1,4 +1,5 @@
 import { ReportContext, type ReportDeps } from './context.js';
+import { clusterOf, clustersOf } from './clusters.js';
 import { crossMatch } from './cross-match.js';
 import * as helpline from './helpline.js';
 import * as hotelIntake from './hotel-intake.js';
@@ -54,6 +55,8 @@ export function createReportService(deps: ReportDeps) {
     readReport: bind(ctx, staff.readReport),
     readPersonalData: bind(ctx, staff.readPersonalData),
     crossMatch: bind(ctx, crossMatch),
+    clusterOf: bind(ctx, clusterOf),
+    clustersOf: bind(ctx, clustersOf),
     stageUpload: bind(ctx, stageUpload),
     viewQuarantinedMedia: bind(ctx, viewQuarantinedMedia),
     detectMedia: bind(ctx, detectMedia),

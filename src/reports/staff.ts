@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import { Problem } from '../platform/http/index.js';
 import { callOf, callRecordOf, callSummaryOf } from './calls.js';
 import { ncmecMapping, type Category } from './categories.js';
+import { readClusters } from './clusters.js';
 import type { ReportContext } from './context.js';
 import { itemsContentOf, reportDocumentOf } from './document.js';
 import { hotelOfReport } from './hotels.js';
@@ -92,10 +93,13 @@ export async function listReports(ctx: ReportContext, filter: ReportFilter): Pro
   return { reports: page.map(summaryOf), next: rows.length > limit && last ? encodeCursor(new Date(last.received_at), last.id) : null };
 }
 
+/** Reports of its cluster shown in a report's view; routing reads whole clusters through `clusterOf`. */
+const clusterShown = 100;
+
 export async function readReport(ctx: ReportContext, id: string): Promise<ReportDetail> {
   const row = await ctx.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new Problem('not-found');
-  const [items, media, additions, links, call, hotel] = await Promise.all([
+  const [items, media, additions, links, call, hotel, clusters] = await Promise.all([
     ctx.db
       .selectFrom('report_items')
       .select(['url_host'])
@@ -109,6 +113,7 @@ export async function readReport(ctx: ReportContext, id: string): Promise<Report
     ctx.db.selectFrom('report_links').select(['linked_report_id', 'kind']).where('report_id', '=', id).orderBy('linked_at').execute(),
     callOf(ctx.db, id),
     hotelOfReport(ctx.db, id),
+    readClusters(ctx.db, [id], { limit: clusterShown }),
   ]);
   const linked = new Map<string, string[]>();
   for (const link of links) linked.set(link.linked_report_id, [...(linked.get(link.linked_report_id) ?? []), link.kind]);
@@ -130,6 +135,7 @@ export async function readReport(ctx: ReportContext, id: string): Promise<Report
     media,
     additions: additions.map((addition) => ({ id: addition.id, receivedAt: new Date(addition.received_at).toISOString() })),
     links: [...linked].map(([reportId, kinds]) => ({ reportId, kinds })),
+    cluster: clusters[0]!,
     call: call ? callSummaryOf(call) : null,
     hotel,
   };

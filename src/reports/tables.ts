@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { HotelTables } from './hotel-tables.js';
+import type { LinkTables } from './link-tables.js';
 import type { MediaTables } from './media-tables.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -73,7 +74,7 @@ export interface ReportItemsTable {
 
 export interface ReportMatchKeysTable {
   report_id: string;
-  /** url, email, phone, account, profile_url: keyed blind indexes; md5, sha1, sha256: the hash. */
+  /** url, email, phone, account, profile_url, identity, canonical_url, domain_path: keyed blind indexes; md5, sha1, sha256: the hash. */
   kind: string;
   value: string;
 }
@@ -83,6 +84,7 @@ export interface ReportLinksTable {
   linked_report_id: string;
   kind: string;
   linked_at: CreatedAt;
+  /** The reason (match-keys.ts linkReasons): one row per reason, so a pair may have several. */
 }
 
 export interface ReportIdempotencyTable {
@@ -109,7 +111,7 @@ export interface ReportCallsTable {
   referral_note_sealed: string | null;
 }
 
-export interface ReportTables extends MediaTables, HotelTables {
+export interface ReportTables extends MediaTables, HotelTables, LinkTables {
   reports: ReportsTable;
   report_additions: ReportAdditionsTable;
   report_items: ReportItemsTable;

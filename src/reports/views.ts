@@ -1,6 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { categories } from './categories.js';
 import { callerTypes, referralKinds } from './helpline-call.js';
+import { linkReasons } from './match-keys.js';
 import { HotelOfReport } from './hotel-contracts.js';
 import { MediaDetail, PriorityView } from './media-views.js';
 import { reportStatuses } from './model.js';
@@ -119,6 +120,18 @@ export const CallRecord = Type.Object({
 });
 export type CallRecord = Static<typeof CallRecord>;
 
+/** Reports joined by links, directly or through others (clusters.ts). */
+export const Cluster = Type.Object({
+  id: Nullable(Uuid),
+  size: Type.Integer({ minimum: 1, description: 'How many reports the cluster holds' }),
+  reportIds: Type.Array(Uuid, { description: 'The report (or reports) asked about first, then the others by id, up to a limit' }),
+  links: Type.Array(Type.Object({ a: Uuid, b: Uuid, reasons: Type.Array(Type.Enum([...linkReasons])) }), {
+    description: 'Links among the reports listed, each pair once, with every reason it was linked for',
+  }),
+  truncated: Type.Boolean({ description: 'The cluster holds more reports or links than listed' }),
+});
+export type Cluster = Static<typeof Cluster>;
+
 export const ReportDetail = Type.Object({
   ...ReportSummary.properties,
   subdivisions: Type.Array(Type.String()),
@@ -136,6 +149,7 @@ export const ReportDetail = Type.Object({
   media: Type.Array(MediaDetail),
   additions: Type.Array(Type.Object({ id: Uuid, receivedAt: DateTime })),
   links: Type.Array(Type.Object({ reportId: Uuid, kinds: Type.Array(Type.String()) })),
+  cluster: Cluster,
   call: Nullable(CallSummary),
   hotel: Nullable(HotelOfReport),
 });

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportContent } from '../../src/reports/index.js';
+import { createTestVigie, signInAs, type TestVigie } from '../support/app.js';
+import { bareReport, bitRange, flipBits, randomHex, secondVigie, seededRandom, storeReports } from './linking-support.js';
+
+let t: TestVigie;
+let other: Awaited<ReturnType<typeof secondVigie>>;
+const random = seededRandom(5);
+
+beforeAll(async () => {
+  t = await createTestVigie();
+  other = await secondVigie(t);
+}, 120_000);
+afterAll(async () => {
+  await other?.close();
+  await t?.close();
+});
+
+const store = (...contents: ReportContent[]) => storeReports(t.vigie.reports, contents);
+const pdq = (hash: string, pdqQuality?: number) => ({ hashes: { pdq: hash }, ...(pdqQuality === undefined ? {} : { pdqQuality }) });
+const email = (address: string) => ({ onlineIdentifiers: [{ email: address }] });
+
+/** Every link of these reports, each pair once (a < b), with its reasons. */
+async function linksAmong(ids: readonly string[]): Promise<string[]> {
+  const { rows } = await sql<{ a: string; b: string; kind: string }>`
+    select report_id as a, linked_report_id as b, kind from report_links
+    where report_id = any(${[...ids]}::uuid[]) or linked_report_id = any(${[...ids]}::uuid[])`.execute(t.vigie.store.db);
+  const name = (id: string) => (ids.includes(id) ? `#${ids.indexOf(id)}` : id);
+  const directed = new Set(rows.map((row) => `${name(row.a)} ${name(row.b)} ${row.kind}`));
+  for (const row of rows) expect(directed.has(`${name(row.b)} ${name(row.a)} ${row.kind}`), 'links go both ways').toBe(true);
+  return rows
+    .filter((row) => row.a < row.b)
+    .map((row) => [name(row.a), name(row.b)].sort().join('–') + ` ${row.kind}`)
+    .sort();
+}
+
+describe('linking on PDQ', () => {
+  it('links media within the distance, of quality at the floor or unknown, and nothing beyond', async () => {
+    const base = randomHex(random, 32);
+    const ids = await store(
+      bareReport({ media: [pdq(base, 90)] }),
+      bareReport({ media: [pdq(flipBits(base, bitRange(0, 31)), 80)] }), // 31 from #0
+      bareReport({ media: [pdq(flipBits(base, bitRange(100, 32)), 100)] }), // 32 from #0, 63 from #1
+      bareReport({ media: [pdq(flipBits(base, bitRange(200, 10)), 49)] }), // near, below the floor
+      bareReport({ media: [pdq(flipBits(base, bitRange(0, 10)))] }), // quality not given: 10 from #0, 21 from #1
+    );
+    expect(await t.vigie.reports.crossMatch(ids)).toBe(6);
+    expect(await linksAmong(ids)).toEqual(['#0–#1 pdq', '#0–#4 pdq', '#1–#4 pdq']);
+  });
+
+  it('a hash linked in one process is seen by the next linking in another', async () => {
+    const seen = randomHex(random, 32);
+    // Both processes have loaded their index before the hash is stored.
+    const [warm] = await storeReports(other.vigie.reports, [bareReport({ media: [pdq(randomHex(random, 32))] })]);
+    await other.vigie.reports.crossMatch([warm!]);
+    const [first] = await store(bareReport({ media: [pdq(seen)] }));
+    await t.vigie.reports.crossMatch([first!]);
+    const [second] = await storeReports(other.vigie.reports, [bareReport({ media: [pdq(flipBits(seen, bitRange(50, 20)))] })]);
+    expect(await other.vigie.reports.crossMatch([second!])).toBe(2);
+    expect(await linksAmong([first!, second!])).toEqual(['#0–#1 pdq']);
+  });
+});
+
+describe('clusters', () => {
+  let ids: string[];
+
+  it('a report linked to two clusters merges them into one that lists every report and link with its reasons', async () => {
+    const shared = `shared.${randomUUID()}@example.org`;
+    const phone = `+3363998${String(Math.floor(random() * 10_000)).padStart(4, '0')}`;
+    ids = await store(
+      bareReport(email(shared)),
+      bareReport(email(shared.toUpperCase())),
+      bareReport({ onlineIdentifiers: [{ phone }] }),
+      bareReport({ onlineIdentifiers: [{ phone }] }),
+    );
+    await t.vigie.reports.crossMatch(ids);
+    const before = await t.vigie.reports.clustersOf(ids);
+    expect(before.map((cluster) => [cluster.size, cluster.reportIds])).toEqual([
+      [2, [ids[0], ids[1]]],
+      [2, [ids[2], ids[3]]],
+    ]);
+    const [bridge] = await store(bareReport({ onlineIdentifiers: [{ email: shared }, { phone }] }));
+    ids.push(bridge!);
+    expect(await t.vigie.reports.crossMatch([bridge!])).toBe(8);
+
+    const cluster = await t.vigie.reports.clusterOf(bridge!);
+    expect(cluster.id).toBe([before[0]!.id!, before[1]!.id!].sort()[0]);
+    expect(cluster.size).toBe(5);
+    expect(cluster.truncated).toBe(false);
+    expect(cluster.reportIds).toEqual([bridge, ...ids.slice(0, 4).sort()]);
+    const pair = (a: number, b: number) => [ids[a]!, ids[b]!].sort() as [string, string];
+    expect(cluster.links.map((link) => [link.a, link.b, link.reasons])).toEqual(
+      [
+        [...pair(0, 1), ['email']],
+        [...pair(2, 3), ['phone']],
+        [...pair(0, 4), ['email']],
+        [...pair(1, 4), ['email']],
+        [...pair(2, 4), ['phone']],
+        [...pair(3, 4), ['phone']],
+      ].sort((x, y) => (`${x[0]}${x[1]}` < `${y[0]}${y[1]}` ? -1 : 1)),
+    );
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from report_clusters where id = any(${before.map((c) => c.id!)}::uuid[])`.execute(t.vigie.store.db);
+    expect(rows[0]!.n, 'the smaller cluster is gone').toBe(1);
+  });
+
+  it('answers the clusters of several reports once each, a report without links alone, an unknown report not at all', async () => {
+    const [lone] = await store(bareReport());
+    await t.vigie.reports.crossMatch([lone!]);
+    const clusters = await t.vigie.reports.clustersOf([ids[3]!, lone!, ids[0]!, randomUUID()]);
+    expect(clusters).toHaveLength(2);
+    expect(clusters[0]!.reportIds.slice(0, 2)).toEqual([ids[3], ids[0]]);
+    expect(clusters[0]!.reportIds.sort()).toEqual([...ids].sort());
+    expect(clusters[1]).toEqual({ id: null, size: 1, reportIds: [lone], links: [], truncated: false });
+    await expect(t.vigie.reports.clusterOf(randomUUID())).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it('lists at most the limit, the report asked about first, and says it is truncated', async () => {
+    const cluster = await t.vigie.reports.clusterOf(ids[2]!, { limit: 2 });
+    expect(cluster.size).toBe(5);
+    expect(cluster.reportIds).toHaveLength(2);
+    expect(cluster.reportIds[0]).toBe(ids[2]);
+    expect(cluster.truncated).toBe(true);
+    for (const link of cluster.links) expect(cluster.reportIds).toEqual(expect.arrayContaining([link.a, link.b]));
+  });
+
+  it('linking again adds nothing and changes no cluster', async () => {
+    const before = await t.vigie.reports.clusterOf(ids[0]!);
+    expect(await t.vigie.reports.crossMatch(ids)).toBe(0);
+    expect(await t.vigie.reports.clusterOf(ids[0]!)).toEqual(before);
+  });
+
+  it("shows the cluster in the report's staff view", async () => {
+    const analyst = await signInAs(t, ['analyst']);
+    const response = await t.vigie.app.inject({ method: 'GET', url: `/api/reports/${ids[4]}`, headers: analyst.headers });
+    expect(response.statusCode, response.body).toBe(200);
+    const { cluster, links } = response.json();
+    expect(cluster).toEqual(await t.vigie.reports.clusterOf(ids[4]!));
+    expect(links).toHaveLength(4);
+  });
+});
