@@ -82,14 +82,20 @@ export class ReportContext {
 
   /** Runs a change, its audit entries and the jobs that follow it, in one transaction. */
   change<T>(work: (trx: Transaction<ReportTables>, tools: ChangeTools) => Promise<T>): Promise<T> {
-    return this.#root.transaction().execute((trx) =>
-      work(tablesOf<ReportTables>(trx) as Transaction<ReportTables>, {
-        audit: (actor, record) => this.#audit(trx, actor, record),
-        auditAll: (entries) => this.#auditAll(trx, entries),
-        enqueue: async (name, data) => {
-          await this.#jobs.enqueue(trx, name, data);
-        },
-      }),
-    );
+    return this.#root.transaction().execute((trx) => this.within(trx, work));
+  }
+
+  /**
+   * Runs a change inside a transaction another module opened (a step of its own that moves a
+   * report, such as an assessment), so that both commit or neither does.
+   */
+  within<T>(trx: Transaction<AnyDatabase>, work: (trx: Transaction<ReportTables>, tools: ChangeTools) => Promise<T>): Promise<T> {
+    return work(tablesOf<ReportTables>(trx) as Transaction<ReportTables>, {
+      audit: (actor, record) => this.#audit(trx, actor, record),
+      auditAll: (entries) => this.#auditAll(trx, entries),
+      enqueue: async (name, data) => {
+        await this.#jobs.enqueue(trx, name, data);
+      },
+    });
   }
 }

@@ -8,9 +8,23 @@ export {
   detectMediaJob,
   purgeMediaJob,
   priorityOf,
+  ageGroups,
+  traffickingCategories,
+  type AgeGroup,
   type PriorityFacts,
   type ReportStatus,
 } from './model.js';
+export {
+  assessmentStages,
+  queueStages,
+  type AssessmentStage,
+  type QueueStage,
+  type AssessmentPosition,
+  type AssessmentMove,
+} from './assessment-stage.js';
+export type { AssessmentQueueQuery, AssessmentQueuePage, QueuedReport, StageCount } from './assessment-queue.js';
+export { ReportSummary } from './views.js';
+export { grantableParts, type GrantablePart, type GrantReader, type GrantedReport } from './granted.js';
 export { linkReasons, type LinkReason } from './match-keys.js';
 export type { Cluster } from './views.js';
 export type { ClusterOptions } from './clusters.js';
@@ -21,6 +35,7 @@ export { callerTypes, referralKinds, type CallerType, type ReferralKind } from '
 export type { MediaDeps, MediaInspector, KnownContentMatcher, BytesSealer } from './media-ports.js';
 export { categories, ncmecMapping, ncmecIncidentTypes, categoryOfNcmec, type Category, type NcmecIncidentType } from './categories.js';
 export { countryCodes, isCountryCode } from './countries.js';
+export { PersonalView } from './views.js';
 export { ReportContent, ReportV1, reportFormat, channels, limits, publishedSchema, type Channel } from './report-v1.js';
 export type {
   Sealer,

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migrations } from '../platform/store/index.js';
+import { reportAssessmentMigrations } from './assessment-migrations.js';
 import { reportHotelMigrations } from './hotel-migrations.js';
 import { reportLinkMigrations } from './link-migrations.js';
 import { reportMediaMigrations } from './media-migrations.js';
@@ -131,4 +132,5 @@ export const reportMigrations: Migrations = {
   ...reportMediaMigrations,
   ...reportHotelMigrations,
   ...reportLinkMigrations,
+  ...reportAssessmentMigrations,
 };

@@ -1,3 +1,5 @@
+import { assessmentCounts, assessmentQueue } from './assessment-queue.js';
+import { assessmentPositionsOf, lockForAssessment, moveAssessment } from './assessment-stage.js';
 import { ReportContext, type ReportDeps } from './context.js';
 import { clusterOf, clustersOf } from './clusters.js';
 import { crossMatch } from './cross-match.js';
@@ -13,6 +15,7 @@ import { viewQuarantinedMedia } from './quarantine.js';
 import { stageUpload } from './upload-stage.js';
 import * as publicUse from './public.js';
 import * as staff from './staff.js';
+import { readGrantedReport } from './granted.js';
 import * as submit from './submit.js';
 import * as urlAnalysis from './url-analysis.js';
 
@@ -54,9 +57,16 @@ export function createReportService(deps: ReportDeps) {
     listReports: bind(ctx, staff.listReports),
     readReport: bind(ctx, staff.readReport),
     readPersonalData: bind(ctx, staff.readPersonalData),
+    readGrantedReport: bind(ctx, readGrantedReport),
     crossMatch: bind(ctx, crossMatch),
     clusterOf: bind(ctx, clusterOf),
     clustersOf: bind(ctx, clustersOf),
+    // Triage: the assessment queue, and the steps of an assessment in triage's own transaction.
+    assessmentQueue: bind(ctx, assessmentQueue),
+    assessmentCounts: bind(ctx, assessmentCounts),
+    assessmentPositionsOf: bind(ctx, assessmentPositionsOf),
+    lockForAssessment: bind(ctx, lockForAssessment),
+    moveAssessment: bind(ctx, moveAssessment),
     stageUpload: bind(ctx, stageUpload),
     viewQuarantinedMedia: bind(ctx, viewQuarantinedMedia),
     detectMedia: bind(ctx, detectMedia),

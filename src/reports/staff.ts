@@ -15,7 +15,7 @@ import type { ReportDetail, ReportFilter, ReportPage, ReportSummary, PersonalVie
 
 /** What staff see of reports: lists and details without personal data, and the audited personal view. */
 
-const summaryColumns = [
+export const summaryColumns = [
   'id',
   'channel',
   'category',
@@ -34,7 +34,7 @@ const summaryColumns = [
   'age_group',
 ] as const;
 
-function summaryOf(row: Pick<Selectable<ReportsTable>, (typeof summaryColumns)[number]>): ReportSummary {
+export function summaryOf(row: Pick<Selectable<ReportsTable>, (typeof summaryColumns)[number]>): ReportSummary {
   return {
     id: row.id,
     channel: row.channel as Channel,

@@ -43,6 +43,8 @@ export interface ReportsTable {
   priority: number;
   known_content: boolean;
   age_group: string | null;
+  /** Where its assessment stands (assessment-stage.ts); every report starts `awaiting`. */
+  assessment_stage: ColumnType<string, string | undefined, string>;
 }
 
 export interface ReportAdditionsTable {
@@ -82,9 +84,9 @@ export interface ReportMatchKeysTable {
 export interface ReportLinksTable {
   report_id: string;
   linked_report_id: string;
+  /** The reason (match-keys.ts linkReasons): one row per reason, so a pair may have several. */
   kind: string;
   linked_at: CreatedAt;
-  /** The reason (match-keys.ts linkReasons): one row per reason, so a pair may have several. */
 }
 
 export interface ReportIdempotencyTable {
