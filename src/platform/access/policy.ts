@@ -49,6 +49,35 @@ const rules = {
   'bank.manage': ['administrator', 'senior_analyst'],
   'bank.export': ['administrator', 'senior_analyst'],
   'match.lookup': ['partner', 'analyst', 'senior_analyst'],
+  // Routing rules (src/routing) and the referrals' settings — addressees, service levels.
+  // Administrators edit them; senior analysts and supervisors read them and try a draft
+  // over past reports (the dry run writes nothing).
+  'routing.read': ['administrator', 'supervisor', 'senior_analyst'],
+  'routing.edit': ['administrator'],
+  'routing.dry-run': ['administrator', 'supervisor', 'senior_analyst'],
+  // Referrals (src/referrals). The hotline's staff see every referral (`list-any`); the staff
+  // of a receiving organisation only those addressed to it, and of each report only what its
+  // kind grants (`read-report`, audited): an object-level rule in referrals. They record
+  // where they are with it; a senior analyst records it for organisations that work outside
+  // Vigie (a foreign hotline, INTERPOL) (`update-any`). Supervisors watch the escalations.
+  'referral.list': ['analyst', 'senior_analyst', 'supervisor', 'police_liaison', 'child_protection_worker'],
+  'referral.list-any': ['analyst', 'senior_analyst', 'supervisor'],
+  'referral.read-report': ['police_liaison', 'child_protection_worker'],
+  'referral.update': ['senior_analyst', 'police_liaison', 'child_protection_worker'],
+  'referral.update-any': ['senior_analyst'],
+  'referral.escalations': ['supervisor'],
+  // Assessment (triage). Analysts and senior analysts see the queue, claim reports, assess
+  // them and confirm or dispute one another's assessments (never their own: an object-level
+  // rule in triage); a senior analyst settles a dispute. The supervisor watches the queue
+  // and hands claims from one analyst to another. The analysts' notes are read by analysts,
+  // each read audited.
+  'assessment.queue': ['analyst', 'senior_analyst', 'supervisor'],
+  'assessment.claim': ['analyst', 'senior_analyst'],
+  'assessment.assess': ['analyst', 'senior_analyst'],
+  'assessment.confirm': ['analyst', 'senior_analyst'],
+  'assessment.resolve': ['senior_analyst'],
+  'assessment.reassign': ['supervisor'],
+  'assessment.read-notes': ['analyst', 'senior_analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof rules;

@@ -65,6 +65,11 @@ export const ConfigSchema = Type.Object({
   rdapUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
   rdapTimeoutMs: Type.Integer({ minimum: 100, maximum: 120_000 }),
   rdapCacheHours: Type.Integer({ minimum: 1, maximum: 24 * 365 }),
+  /** Assessment (src/triage): a second analyst's confirmation before anything is actioned, and how long a claim holds. */
+  assessmentConfirmation: Type.Enum(['required', 'off']),
+  assessmentClaimMinutes: Type.Integer({ minimum: 1, maximum: 24 * 60 }),
+  /** Routing (src/routing): the deployment's country; content hosted there goes to its police, elsewhere to partners. */
+  homeCountry: Type.String({ pattern: '^[A-Z]{2}$' }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -119,6 +124,9 @@ const variables: Record<keyof Config, string> = {
   rdapUrl: 'VIGIE_RDAP_URL',
   rdapTimeoutMs: 'VIGIE_RDAP_TIMEOUT_MS',
   rdapCacheHours: 'VIGIE_RDAP_CACHE_HOURS',
+  assessmentConfirmation: 'VIGIE_ASSESSMENT_CONFIRMATION',
+  assessmentClaimMinutes: 'VIGIE_ASSESSMENT_CLAIM_MINUTES',
+  homeCountry: 'VIGIE_HOME_COUNTRY',
 };
 
 export function variableOf(setting: keyof Config): string {
@@ -170,6 +178,9 @@ function defaults(env: Env): Record<keyof Config, unknown> {
     rdapUrl: undefined,
     rdapTimeoutMs: '10000',
     rdapCacheHours: '168',
+    assessmentConfirmation: 'required',
+    assessmentClaimMinutes: '30',
+    homeCountry: 'FR',
   };
 }
 

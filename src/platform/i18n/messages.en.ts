@@ -53,6 +53,24 @@ export const en = {
   'detail.media-too-many-pixels': 'This picture has more pixels than this service accepts',
   'detail.upload-unusable': 'This upload is unknown, has expired or was already used; upload the file again',
   'detail.upload-hash-differs': 'A hash given for this media is not the hash of the uploaded file',
+  // referrals and routing
+  'detail.referral-transition': 'This referral cannot move from its current status to the one asked for',
+  // triage: assessment
+  'detail.claim-held': 'Another analyst holds this report now',
+  'detail.claim-required': 'Claim this report first: only the analyst who holds it may do this',
+  'detail.claim-limit': 'You already hold as many reports as one analyst may; finish or release one first',
+  'detail.assessment-final': 'The assessment of this report is already final',
+  'detail.assessment-awaits-confirmation': "This report's assessment awaits a second analyst's confirmation",
+  'detail.not-awaiting-confirmation': 'This report has no assessment awaiting confirmation',
+  'detail.assessment-changed': 'This is not the assessment the report awaits confirmation of; reload it',
+  'detail.own-assessment': 'A second analyst must review this assessment: you cannot confirm or dispute your own',
+  'detail.dispute-needs-senior': 'A disputed assessment is settled by a senior analyst',
+  'detail.dispute-needs-third-analyst': 'A disputed assessment is settled by a senior analyst who took no part in it',
+  'detail.not-an-analyst': 'This person is not an active analyst',
+  'detail.imagery-class-age-group':
+    'The imagery class must agree with the age group: A for infants, toddlers and prepubescent children, B for pubescent children',
+  'detail.imagery-class-not-illegal': 'An imagery class is given only for illegal imagery',
+  'detail.queue-empty': 'No report of the queue is free for you now',
 } as const;
 
 export type MessageKey = keyof typeof en;

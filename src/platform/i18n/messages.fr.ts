@@ -55,4 +55,22 @@ export const fr: Record<MessageKey, string> = {
   'detail.media-too-many-pixels': "Cette image a plus de pixels que ce service n'en accepte",
   'detail.upload-unusable': 'Ce fichier envoyé est inconnu, a expiré ou a déjà servi ; envoyez-le de nouveau',
   'detail.upload-hash-differs': "Une empreinte donnée pour ce média n'est pas celle du fichier envoyé",
+  // orientation et transmissions
+  'detail.referral-transition': 'Cette transmission ne peut pas passer de son statut actuel à celui demandé',
+  // triage : évaluation
+  'detail.claim-held': 'Un autre analyste traite ce signalement en ce moment',
+  'detail.claim-required': "Prenez d'abord ce signalement : seul l'analyste qui le tient peut faire cela",
+  'detail.claim-limit': "Vous tenez déjà autant de signalements qu'un analyste le peut ; terminez-en ou rendez-en un d'abord",
+  'detail.assessment-final': "L'évaluation de ce signalement est déjà définitive",
+  'detail.assessment-awaits-confirmation': "L'évaluation de ce signalement attend la confirmation d'un second analyste",
+  'detail.not-awaiting-confirmation': "Ce signalement n'a pas d'évaluation en attente de confirmation",
+  'detail.assessment-changed': "Ce n'est pas l'évaluation dont le signalement attend la confirmation ; rechargez-le",
+  'detail.own-assessment': 'Un second analyste doit examiner cette évaluation : vous ne pouvez ni confirmer ni contester la vôtre',
+  'detail.dispute-needs-senior': 'Une évaluation contestée est tranchée par un analyste senior',
+  'detail.dispute-needs-third-analyst': "Une évaluation contestée est tranchée par un analyste senior qui n'y a pas pris part",
+  'detail.not-an-analyst': "Cette personne n'est pas un analyste en activité",
+  'detail.imagery-class-age-group':
+    "La classe d'images doit s'accorder avec la tranche d'âge : A pour les nourrissons, les jeunes enfants et les enfants prépubères, B pour les enfants pubères",
+  'detail.imagery-class-not-illegal': "Une classe d'images ne se donne que pour des images illégales",
+  'detail.queue-empty': "Aucun signalement de la file n'est libre pour vous en ce moment",
 };
