@@ -93,8 +93,8 @@ export class ReportPdqIndex {
     let filled = 0;
     for (;;) {
       const { rows } = await sql<{ seq: string; pdq: Uint8Array; quality: number | null }>`
-        select seq::text as seq, pdq, quality from report_pdq_hashes
-        where seq > ${this.#seen} order by seq limit ${PAGE}`.execute(this.db);
+        select h.seq::text as seq, h.pdq, h.quality from report_pdq_hashes h
+        where h.seq > ${this.#seen} order by h.seq limit ${PAGE}`.execute(this.db);
       for (const row of rows) {
         if (!linkable(row.quality, this.settings.qualityFloor)) continue;
         if (filled === ids.length) {
