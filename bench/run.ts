@@ -6,6 +6,7 @@ import { benchGeo, formatGeoBench } from './geo.js';
 import { benchIntake, formatIntake, rawInsertRate } from './intake.js';
 import { benchMatching, DEFAULT_MATCHING_OPTIONS, formatMatching } from './matching.js';
 import { withBenchDatabase } from './postgres.js';
+import { benchTriage, formatTriage } from './triage.js';
 
 /**
  * Runs the benchmarks named on the command line (all by default: api, intake, pdq, matching) and
@@ -79,4 +80,10 @@ if (wants('matching')) {
 }
 if (wants('geo')) {
   process.stdout.write(`\n${formatGeoBench(await benchGeo())}\n  ${loadAverage()} (at the end)\n`);
+}
+if (wants('triage')) {
+  const options = { reports: 1_000_000, queued: 0.1, claims: 200, runs: 200 };
+  const onServer = await withBenchDatabase(serverUrl, (databaseUrl) => benchTriage(databaseUrl, options));
+  if (onServer) process.stdout.write(`\n${formatTriage(onServer)}\n  ${loadAverage()} (at the end)\n`);
+  else process.stdout.write(`\n(no PostgreSQL server at ${serverUrl.replace(/\/\/[^@]*@/, '//')}: triage skipped)\n`);
 }

@@ -52,6 +52,15 @@ import {
   urlSettingsFrom,
   type UrlService,
 } from './urls/index.js';
+import {
+  createTriageService,
+  triageMigrations,
+  triageRoutes,
+  triageSealedColumns,
+  triageSettingsFrom,
+  type AssessmentFollowUp,
+  type TriageService,
+} from './triage/index.js';
 import { defaultWebDist, portalSettingsFrom, webappRoutes } from './webapp/index.js';
 
 /** How often a purge of expired uploads and quarantined files past their retention is asked for. */
@@ -68,6 +77,7 @@ export interface Vigie {
   identity: IdentityService;
   reports: ReportService;
   urls: UrlService;
+  triage: TriageService;
   banks: BankService;
   detection: DetectionService;
   app: HttpApp;
@@ -76,9 +86,22 @@ export interface Vigie {
 }
 
 /** Every sealed column of every module, for key rotation. */
-export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(identitySealedColumns, reportSealedColumns, urlSealedColumns);
+export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(
+  identitySealedColumns,
+  reportSealedColumns,
+  urlSealedColumns,
+  triageSealedColumns,
+);
 
-export const allMigrations = [auditMigrations, identityMigrations, reportMigrations, urlMigrations, challengeMigrations, bankMigrations];
+export const allMigrations = [
+  auditMigrations,
+  identityMigrations,
+  reportMigrations,
+  urlMigrations,
+  triageMigrations,
+  challengeMigrations,
+  bankMigrations,
+];
 
 export interface CreateOptions {
   /** An already open store (tests); otherwise opened from the configuration. */
@@ -155,6 +178,21 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   defineReportJobs(jobs, reports);
   const urls = createUrlService({ db: store.db, sealer: cipher, reports, settings: urlSettingsFrom(config), logger });
   defineUrlJobs(jobs, urls);
+  // The jobs that follow a final assessment (routing's), each `{ reportId, trigger: 'assessed' }`.
+  const assessmentFollowUps: AssessmentFollowUp[] = [];
+  const triage = createTriageService({
+    db: store.db,
+    sealer: cipher,
+    audit,
+    jobs,
+    reports,
+    settings: triageSettingsFrom(config),
+    followUps: assessmentFollowUps,
+    // A claim is handed only to an active account with an analyst's role (identity's list: reassignment is rare).
+    staff: {
+      rolesOf: async (userId: string) => (await identity.listUsers()).find((user) => user.id === userId && !user.disabled)?.roles ?? null,
+    },
+  });
   const banks = createBankService({ db: store.db, audit, jobs });
   defineBankJobs(jobs, banks);
   const challenges = createChallenges(
@@ -205,6 +243,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   bankRoutes(app, { banks, importMaxBytes: config.bankImportMaxBytes });
   detectionRoutes(app, { db: store.db, detection, audit, maxPixels: config.mediaMaxPixels });
   urlRoutes(app, { urls });
+  triageRoutes(app, { triage });
   options.extraRoutes?.(app, { audit });
   await app.ready();
   await jobs.start({ work: options.workers ?? false });
@@ -234,6 +273,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     identity,
     reports,
     urls,
+    triage,
     banks,
     detection,
     app,

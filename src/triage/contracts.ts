@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { ageGroups, categories, channels, countryCodes, queueStages, ReportSummary, reportStatuses } from '../reports/index.js';
-import { assessmentStates, claimPurposes, disputableFields, imageryClasses, legalStatuses } from './model.js';
+import { assessmentStates, claimPurposes, disputableFields, imageryClasses, legalStatuses, priorityReasons } from './model.js';
 
 /** The API's contracts: validation, TypeScript types and OpenAPI from one definition. */
 
@@ -101,7 +101,9 @@ export type FinalAssessment = Static<typeof FinalAssessment>;
 export const QueueItem = Type.Object({
   report: ReportSummary,
   stage: QueueStage,
-  priorityReasons: Type.Array(Type.String(), { description: 'immediate_danger, known_content, trafficking, then the age group' }),
+  priorityReasons: Type.Array(Type.Enum([...priorityReasons]), {
+    description: 'Why the report sits where it does, in the order of the criteria: danger, known content, trafficking, age group',
+  }),
   claim: Nullable(ClaimView),
   assessment: Nullable(AssessmentView),
 });

@@ -1,5 +1,5 @@
 import { sealedColumn } from '../platform/crypto/index.js';
-import { traffickingCategories, type AgeGroup, type Category, type QueueStage } from '../reports/index.js';
+import { ageGroups, traffickingCategories, type AgeGroup, type Category, type QueueStage } from '../reports/index.js';
 
 /** Legal status (INHOPE / ICCAM): illegal everywhere by INTERPOL's criteria, illegal in this country, not illegal. */
 export const legalStatuses = ['baseline', 'national', 'not_illegal'] as const;
@@ -45,7 +45,8 @@ export const maxClaimsPerAnalyst = 20;
 export type ConfirmationRule = 'required' | 'off';
 
 /** Why a report sits where it does in the queue, in the order of the priority's criteria. */
-export type PriorityReason = 'immediate_danger' | 'known_content' | 'trafficking' | AgeGroup;
+export const priorityReasons = ['immediate_danger', 'known_content', 'trafficking', ...ageGroups] as const;
+export type PriorityReason = (typeof priorityReasons)[number];
 
 export function priorityReasonsOf(report: { urgent: boolean; knownContent: boolean; category: Category; ageGroup: AgeGroup | null }) {
   const reasons: PriorityReason[] = [];

@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealedColumns } from '../../src/main.js';
+import { createFieldCipher, loadKeyRing, rotateKeys } from '../../src/platform/crypto/index.js';
 import { serverUrl } from '../support/store.js';
 import { auditOf, startTriageApp, type TriageApp } from './support.js';
 
@@ -234,6 +237,7 @@ describe('assessing over HTTP', () => {
     const disagreed = await app.as(app.second, 'POST', `/api/triage/reports/${reportId}/disagreement`, {
       assessmentId,
       fields: ['imageryClass'],
+      note: 'Seconde note inventée',
     });
     expect(disagreed.statusCode).toBe(200);
     const disputed = (await app.as(app.analyst, 'GET', '/api/triage/queue?country=AD&stage=disputed')).json();
@@ -256,11 +260,26 @@ describe('assessing over HTTP', () => {
     });
 
     const notes = await app.as(app.second, 'GET', `/api/triage/reports/${reportId}/notes`);
-    expect(notes.json().notes.map((note: { note: string }) => note.note)).toEqual(['Note inventée']);
+    expect(notes.json().notes.map((note: { note: string }) => note.note)).toEqual(['Note inventée', 'Seconde note inventée']);
     const supervisorNotes = await app.as(app.supervisor, 'GET', `/api/triage/reports/${reportId}/notes`);
     expect(supervisorNotes.statusCode).toBe(403);
     const view = await app.as(app.supervisor, 'GET', `/api/triage/reports/${reportId}`);
     expect(view.body).not.toContain('Note inventée');
     expect(view.json().final).toMatchObject({ basis: 'resolved' });
+  });
+
+  it('re-seals the notes at key rotation', async () => {
+    const ring = await loadKeyRing({ keyFile: app.t.config.keyFile });
+    const rotated = await rotateKeys({ db: app.t.vigie.store.db, ring, columns: sealedColumns });
+    for (const table of ['triage_assessments', 'triage_reviews']) {
+      const column = rotated.columns.find((candidate) => candidate.table === table && candidate.column === 'note_sealed');
+      expect(column?.resealed, table).toBeGreaterThan(0);
+    }
+    const cipher = await createFieldCipher(rotated.ring);
+    const { rows } = await sql<{ id: string; note_sealed: string }>`
+      select id, note_sealed from triage_reviews where note_sealed is not null`.execute(app.t.vigie.store.db);
+    expect(rows).toHaveLength(1);
+    expect(cipher.keyIdOf(rows[0]!.note_sealed)).toBe(rotated.keyId);
+    expect(cipher.open(rows[0]!.note_sealed, `triage_reviews.note_sealed:${rows[0]!.id}`)).toBe('Seconde note inventée');
   });
 });
