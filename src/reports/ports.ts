@@ -42,7 +42,12 @@ export interface IntakeFollowUp {
   /** The job's queue name. */
   job: string;
   /** Whether this content (a report's, or an addition's) calls for the job. */
-  wants(content: { urls?: readonly unknown[]; media?: readonly unknown[]; onlineIdentifiers?: readonly unknown[] }): boolean;
+  wants(content: {
+    childInImmediateDanger?: boolean;
+    urls?: readonly unknown[];
+    media?: readonly unknown[];
+    onlineIdentifiers?: readonly unknown[];
+  }): boolean;
 }
 export interface IntakeFollowUpData {
   reportIds: string[];

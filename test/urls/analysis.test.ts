@@ -6,9 +6,9 @@ import { createVigie, type Vigie } from '../../src/main.js';
 import { createLogger } from '../../src/platform/logging/index.js';
 import { waitFor } from '../jobs/wait-for.js';
 import { createTestVigie, signInAs, type StaffSession, type TestVigie } from '../support/app.js';
-import { startDnsServer, type DnsServer } from './support/dns-server.js';
+import { startDnsServer, type DnsServer } from '../support/dns-server.js';
 import { fixtureGeoDir } from '../support/url-analysis.js';
-import { rdapNetwork, startRdapServer, type RdapServer } from './support/rdap-server.js';
+import { rdapNetwork, startRdapServer, type RdapServer } from '../support/rdap-server.js';
 import { auditEntries, count, reportWithUrls } from './support/reports.js';
 
 /**

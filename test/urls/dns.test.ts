@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHostResolver, parseDnsServers, type HostResolver } from '../../src/urls/index.js';
-import { startDnsServer, type DnsServer } from './support/dns-server.js';
+import { startDnsServer, type DnsServer } from '../support/dns-server.js';
 
 let server: DnsServer;
 let resolve: HostResolver;

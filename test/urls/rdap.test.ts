@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { abuseContactOf, createRdapClient, loadShippedBootstrap, networkOf, parseBootstrap, rdapServiceFor } from '../../src/urls/index.js';
-import { rdapNetwork, startRdapServer, type RdapServer } from './support/rdap-server.js';
+import { rdapNetwork, startRdapServer, type RdapServer } from '../support/rdap-server.js';
 
 let server: RdapServer;
 const emptyBootstrap = parseBootstrap({ services: [] }, { services: [] });
