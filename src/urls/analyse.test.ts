@@ -2,7 +2,7 @@ import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDnsServer, type DnsServer } from '../../test/urls/support/dns-server.js';
+import { startDnsServer, type DnsServer } from '../../test/support/dns-server.js';
 import { fixtureGeoDir } from '../../test/support/url-analysis.js';
 import { analyseUrls, countriesOf } from './analyse.js';
 import { createHostResolver } from './dns.js';

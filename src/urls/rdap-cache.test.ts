@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allMigrations } from '../main.js';
 import { migrateToLatest } from '../platform/store/index.js';
 import { openTestStore, type TestStore } from '../../test/support/store.js';
-import { rdapNetwork, startRdapServer, type RdapServer } from '../../test/urls/support/rdap-server.js';
+import { rdapNetwork, startRdapServer, type RdapServer } from '../../test/support/rdap-server.js';
 import { createRdapClient } from './rdap.js';
 import { parseBootstrap } from './rdap-bootstrap.js';
 import { cachedRdap } from './rdap-cache.js';
