@@ -61,12 +61,32 @@ import {
   type AssessmentFollowUp,
   type TriageService,
 } from './triage/index.js';
+import {
+  createReferralService,
+  defineReferralJobs,
+  escalateOverdueJob,
+  referralMigrations,
+  referralRoutes,
+  referralSealedColumns,
+  type ReferralService,
+} from './referrals/index.js';
+import {
+  createRoutingService,
+  defineRoutingJobs,
+  routeJob,
+  routingMigrations,
+  routingRoutes,
+  urgentRoutingFollowUp,
+  type RoutingService,
+} from './routing/index.js';
 import { defaultWebDist, portalSettingsFrom, webappRoutes } from './webapp/index.js';
 
 /** How often a purge of expired uploads and quarantined files past their retention is asked for. */
 const mediaPurgeIntervalMs = 10 * 60 * 1000;
 /** How often the expiry of old idempotency claims is asked for. */
 const idempotencyExpiryIntervalMs = 60 * 60 * 1000;
+/** How often overdue referrals are looked for and escalated (the shortest deadline is an hour). */
+const referralEscalationIntervalMs = 5 * 60 * 1000;
 
 export interface Vigie {
   config: Config;
@@ -78,6 +98,8 @@ export interface Vigie {
   reports: ReportService;
   urls: UrlService;
   triage: TriageService;
+  referrals: ReferralService;
+  routing: RoutingService;
   banks: BankService;
   detection: DetectionService;
   app: HttpApp;
@@ -91,6 +113,7 @@ export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(
   reportSealedColumns,
   urlSealedColumns,
   triageSealedColumns,
+  referralSealedColumns,
 );
 
 export const allMigrations = [
@@ -99,6 +122,8 @@ export const allMigrations = [
   reportMigrations,
   urlMigrations,
   triageMigrations,
+  referralMigrations,
+  routingMigrations,
   challengeMigrations,
   bankMigrations,
 ];
@@ -169,7 +194,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     jobs,
     media,
     partners,
-    followUps: [urlAnalysisFollowUp],
+    // A child in immediate danger is routed at intake, without waiting for an assessment.
+    followUps: [urlAnalysisFollowUp, urgentRoutingFollowUp],
     // PGlite runs one transaction at a time; on a server, a few batches commit side by side.
     intakeConcurrency: store.kind === 'pglite' ? 1 : 4,
     // Reports' media are linked within the same distance and quality floor as bank matches.
@@ -179,7 +205,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   const urls = createUrlService({ db: store.db, sealer: cipher, reports, settings: urlSettingsFrom(config), logger });
   defineUrlJobs(jobs, urls);
   // The jobs that follow a final assessment (routing's), each `{ reportId, trigger: 'assessed' }`.
-  const assessmentFollowUps: AssessmentFollowUp[] = [];
+  const assessmentFollowUps: AssessmentFollowUp[] = [{ job: routeJob }];
   const triage = createTriageService({
     db: store.db,
     sealer: cipher,
@@ -193,6 +219,21 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
       rolesOf: async (userId: string) => (await identity.listUsers()).find((user) => user.id === userId && !user.disabled)?.roles ?? null,
     },
   });
+  // Referrals address identity's organisations and show receiving staff what reports grant them.
+  const referrals = createReferralService({ db: store.db, sealer: cipher, audit, organisations: identity, reports });
+  defineReferralJobs(jobs, referrals);
+  const routing = createRoutingService({
+    db: store.db,
+    audit,
+    jobs,
+    reports,
+    urls,
+    assessments: triage,
+    referrals,
+    homeCountry: config.homeCountry,
+    logger,
+  });
+  defineRoutingJobs(jobs, routing);
   const banks = createBankService({ db: store.db, audit, jobs });
   defineBankJobs(jobs, banks);
   const challenges = createChallenges(
@@ -244,6 +285,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   detectionRoutes(app, { db: store.db, detection, audit, maxPixels: config.mediaMaxPixels });
   urlRoutes(app, { urls });
   triageRoutes(app, { triage });
+  referralRoutes(app, { referrals });
+  routingRoutes(app, { routing, publicUrl: config.publicUrl });
   options.extraRoutes?.(app, { audit });
   await app.ready();
   await jobs.start({ work: options.workers ?? false });
@@ -258,6 +301,12 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     data: { retentionDays: config.idempotencyRetentionDays },
     intervalMs: idempotencyExpiryIntervalMs,
     onError: (error) => logger.error({ err: error }, 'asking for the expiry of idempotency keys failed'),
+  });
+  const referralEscalation = askPeriodically(jobs, store.db, {
+    name: escalateOverdueJob,
+    data: {},
+    intervalMs: referralEscalationIntervalMs,
+    onError: (error) => logger.error({ err: error }, 'asking for the escalation of overdue referrals failed'),
   });
   const auditSealer = startAuditSealer(store.db, {
     intervalMs: config.auditSealMilliseconds,
@@ -274,6 +323,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     reports,
     urls,
     triage,
+    referrals,
+    routing,
     banks,
     detection,
     app,
@@ -281,6 +332,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     async close() {
       mediaPurge.stop();
       idempotencyExpiry.stop();
+      referralEscalation.stop();
       await app.close();
       await jobs.stop();
       await auditSealer.stop();

@@ -62,13 +62,17 @@ export function cookieFrom(setCookie: string | string[] | undefined): string {
   return first.split(';')[0] ?? '';
 }
 
-/** Creates a user with these roles and signs in through the API, second factor included. */
-export async function signInAs(t: TestVigie, roles: StaffRole[]): Promise<StaffSession> {
+/** Creates a user with these roles (in the test's organisation, or another) and signs in through the API, second factor included. */
+export async function signInAs(
+  t: Pick<TestVigie, 'vigie' | 'organisationId'>,
+  roles: StaffRole[],
+  organisationId = t.organisationId,
+): Promise<StaffSession> {
   counter += 1;
   const email = `staff${counter}.${roles.join('-')}@example.org`;
   const user = await t.vigie.identity.createUser(
     { actorType: 'system', actorId: null },
-    { organisationId: t.organisationId, email, name: `Agent ${counter}`, roles, password: testPassword },
+    { organisationId, email, name: `Agent ${counter}`, roles, password: testPassword },
   );
   const first = await t.vigie.app.inject({ method: 'POST', url: '/api/session', payload: { email, password: testPassword } });
   if (first.statusCode !== 200) throw new Error(`sign-in failed: ${first.body}`);

@@ -1,0 +1,21 @@
+export { createReferralService, defineReferralJobs, type ReferralService } from './service.js';
+export { referralRoutes, type ReferralRouteOptions } from './routes.js';
+export { referralMigrations } from './migrations.js';
+export {
+  referralKinds,
+  addresseeRoles,
+  kindOfRole,
+  referralStatuses,
+  grants,
+  escalateOverdueJob,
+  referralSealedContext,
+  referralSealedColumns,
+  type ReferralKind,
+  type AddresseeRole,
+  type ReferralStatus,
+} from './model.js';
+export { defaultServiceLevels, type ServiceLevels, type ServiceLevel } from './service-levels.js';
+export type { ReferralIntent, ReferralTarget, PlannedReferral } from './plan.js';
+export type { RoutingRun, RoutingOutcome } from './create.js';
+export { ReferralOfReport, ClusterView, ReferralView, NoticeAddressee } from './contracts.js';
+export type { OrganisationDirectory, ReferralReports, ReportCluster } from './ports.js';
