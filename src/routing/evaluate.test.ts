@@ -45,7 +45,11 @@ function facts(overrides: Partial<ReportFacts> = {}): ReportFacts {
 const illegal = { legalStatus: 'baseline', category: 'child_sexual_abuse_material', ageGroup: 'prepubescent', imageryClass: 'A1' } as const;
 const targetsOf = (result: ReturnType<typeof evaluate>) =>
   result.intents.map((intent) =>
-    'role' in intent.target ? intent.target.role : 'hostingPartner' in intent.target ? `partner:${intent.target.hostingPartner}` : `notice:${intent.target.notice.key}`,
+    'role' in intent.target
+      ? intent.target.role
+      : 'hostingPartner' in intent.target
+        ? `partner:${intent.target.hostingPartner}`
+        : `notice:${intent.target.notice.key}`,
   );
 
 describe('the default French rules', () => {
@@ -61,20 +65,28 @@ describe('the default French rules', () => {
   });
 
   it('refer nothing at intake when no child is in immediate danger', () => {
-    expect(evaluate(frenchDefaultRules, facts({ assessment: illegal, urls: [url('a.example', { country: 'FR' })] }), 'received', home)).toEqual({
+    expect(
+      evaluate(frenchDefaultRules, facts({ assessment: illegal, urls: [url('a.example', { country: 'FR' })] }), 'received', home),
+    ).toEqual({
       fired: [],
       intents: [],
     });
   });
 
   it('refer illegal content hosted at home to the police, with a notice to each abuse contact there', () => {
-    const hosted = [url('a.example', { country: 'FR', asn: 64496, abuse: 'HEB' }), url('b.example', { country: 'FR', asn: 64496, abuse: 'HEB' })];
+    const hosted = [
+      url('a.example', { country: 'FR', asn: 64496, abuse: 'HEB' }),
+      url('b.example', { country: 'FR', asn: 64496, abuse: 'HEB' }),
+    ];
     const result = evaluate(frenchDefaultRules, facts({ assessment: illegal, urls: hosted }), 'assessed', home);
     expect(result.fired).toEqual(['illegal-content-hosted-at-home']);
     expect(targetsOf(result)).toEqual(['national_police', 'notice:HEB-H']);
     const notice = result.intents[1]!;
     expect(notice.itemIds).toEqual(hosted.map((hostedUrl) => hostedUrl.itemId));
-    expect('notice' in notice.target && notice.target.notice).toMatchObject({ emails: ['abuse@HEB.example.net'], hosts: ['a.example', 'b.example'] });
+    expect('notice' in notice.target && notice.target.notice).toMatchObject({
+      emails: ['abuse@HEB.example.net'],
+      hosts: ['a.example', 'b.example'],
+    });
   });
 
   it('forward illegal content hosted abroad to each hosting country’s partner, INTERPOL liaison where there is none', () => {
@@ -98,9 +110,17 @@ describe('the default French rules', () => {
   it('send an information préoccupante for a described child, the NRM for trafficking, the office for travel and hotels', () => {
     const trafficking = facts({ assessment: { ...illegal, category: 'trafficking_for_sexual_exploitation' }, childDescribed: true });
     expect(evaluate(frenchDefaultRules, trafficking, 'assessed', home).fired).toEqual(['child-at-risk', 'trafficking-indicators']);
-    const travel = facts({ category: 'exploitation_in_travel_and_tourism', assessment: { ...illegal, category: 'exploitation_in_travel_and_tourism' } });
+    const travel = facts({
+      category: 'exploitation_in_travel_and_tourism',
+      assessment: { ...illegal, category: 'exploitation_in_travel_and_tourism' },
+    });
     expect(targetsOf(evaluate(frenchDefaultRules, travel, 'assessed', home))).toEqual(['travel_tourism_office']);
-    const hotel = facts({ hotel: true, channel: 'hotel', category: 'child_prostitution', assessment: { ...illegal, category: 'child_prostitution' } });
+    const hotel = facts({
+      hotel: true,
+      channel: 'hotel',
+      category: 'child_prostitution',
+      assessment: { ...illegal, category: 'child_prostitution' },
+    });
     expect(evaluate(frenchDefaultRules, hotel, 'assessed', home).fired).toEqual(['trafficking-indicators', 'hotel-report']);
   });
 });
@@ -144,7 +164,11 @@ describe('conditions', () => {
   });
 
   it('`unless` silences a rule whose exceptions all hold', () => {
-    const rule: Rule = { id: 'r', when: { trigger: ['assessed'], urgent: false, unless: { knownContent: true, ageGroup: ['infant_toddler'] } }, then: [{ refer: 'national_police' }] };
+    const rule: Rule = {
+      id: 'r',
+      when: { trigger: ['assessed'], urgent: false, unless: { knownContent: true, ageGroup: ['infant_toddler'] } },
+      then: [{ refer: 'national_police' }],
+    };
     const set = { format: frenchDefaultRules.format, rules: [rule] };
     expect(evaluate(set, facts({ knownContent: true }), 'assessed', home).fired).toEqual(['r']);
     expect(evaluate(set, facts({ knownContent: true, ageGroup: 'infant_toddler' }), 'assessed', home).fired).toEqual([]);
@@ -153,7 +177,11 @@ describe('conditions', () => {
 });
 
 describe('notices', () => {
-  const rule = (hosting: 'home' | 'abroad' | 'any'): Rule => ({ id: 'n', when: { trigger: ['assessed'] }, then: [{ notice: 'host', hosting }] });
+  const rule = (hosting: 'home' | 'abroad' | 'any'): Rule => ({
+    id: 'n',
+    when: { trigger: ['assessed'] },
+    then: [{ notice: 'host', hosting }],
+  });
 
   it('go to each abuse contact once, else to the network, else to its AS; an address nothing is known of gets none', () => {
     const hosted = facts({

@@ -12,7 +12,7 @@ import {
   submitReport,
   urgentReport,
   type Agencies,
-} from './support.js';
+} from '../support/agencies.js';
 
 /**
  * Referrals from the receiving organisations' side: what each one's staff see (only theirs,

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { AddresseeRole } from '../../src/referrals/index.js';
 import type { ReportContent } from '../../src/reports/index.js';
-import { signInAs, type StaffSession, type TestVigie } from '../support/app.js';
+import { signInAs, type StaffSession, type TestVigie } from './app.js';
 
 const system = { actorType: 'system', actorId: null } as const;
 
