@@ -46,6 +46,14 @@ export class ReferralContext {
     );
   }
 
+  /** This module's view of another module's transaction, to change referrals within it. */
+  within(trx: Transaction<AnyDatabase>): { trx: Transaction<ReferralTables>; tools: ChangeTools } {
+    return {
+      trx: tablesOf<ReferralTables>(trx) as Transaction<ReferralTables>,
+      tools: { audit: (actor, record) => this.#audit(trx, actor, record) },
+    };
+  }
+
   /** The organisations by id, for names in views. */
   async organisationsById(): Promise<Map<string, { id: string; name: string; kind: string; country: string | null }>> {
     return new Map((await this.organisations.listOrganisations()).map((organisation) => [organisation.id, organisation]));

@@ -19,3 +19,5 @@ export type { ReferralIntent, ReferralTarget, PlannedReferral } from './plan.js'
 export type { RoutingRun, RoutingOutcome } from './create.js';
 export { ReferralOfReport, ClusterView, ReferralView, NoticeAddressee } from './contracts.js';
 export type { OrganisationDirectory, ReferralReports, ReportCluster } from './ports.js';
+export type { OpenNotice } from './list.js';
+export { StatusChange } from './contracts.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { Problem } from '../platform/http/index.js';
 import type { ReferralContext } from './context.js';
-import type { ReferralDetail, ReferralEvent, ReferralFilter, ReferralOfReport, ReferralView } from './contracts.js';
+import type { NoticeAddressee, ReferralDetail, ReferralEvent, ReferralFilter, ReferralOfReport, ReferralView } from './contracts.js';
 import { grants, referralSealedContext, statusesShortOf, deadlineMilestones, type ReferralKind, type ReferralStatus } from './model.js';
 import type { Actor } from './ports.js';
 import type { ReferralTables } from './tables.js';
@@ -147,4 +147,44 @@ export async function targetsOf(ctx: ReferralContext, reportIds: readonly string
     .where('report_id', 'in', [...reportIds])
     .execute();
   return rows.map((row) => ({ reportId: row.report_id, target: row.target, referralId: row.id }));
+}
+
+/** A notice to a host still open (`pending` or `sent`), for the actions module that sends it and checks removal. */
+export interface OpenNotice {
+  referralId: string;
+  reportId: string;
+  status: 'pending' | 'sent';
+  urgent: boolean;
+  addressee: NoticeAddressee;
+  countries: string[];
+  itemIds: string[];
+  createdAt: string;
+  deadline: string;
+}
+
+/** Open notices in id order, a page at a time (`after`: the last referral id of the previous page). */
+export async function openNotices(ctx: ReferralContext, options: { limit?: number; after?: string } = {}): Promise<OpenNotice[]> {
+  let query = ctx.db.selectFrom('referrals').selectAll().where('kind', '=', 'notice').where('status', 'in', ['pending', 'sent']);
+  if (options.after) query = query.where('id', '>', options.after);
+  const rows = await query
+    .orderBy('id')
+    .limit(options.limit ?? 100)
+    .execute();
+  return rows.flatMap((row) =>
+    row.addressee
+      ? [
+          {
+            referralId: row.id,
+            reportId: row.report_id,
+            status: row.status as OpenNotice['status'],
+            urgent: row.urgent,
+            addressee: row.addressee,
+            countries: row.countries,
+            itemIds: row.item_ids,
+            createdAt: new Date(row.created_at).toISOString(),
+            deadline: new Date(row.deadline).toISOString(),
+          },
+        ]
+      : [],
+  );
 }

@@ -49,7 +49,7 @@ export const kindOfRole: Record<AddresseeRole, ReferralKind> = {
 export const referralStatuses = ['unassigned', 'pending', 'sent', 'received', 'accepted', 'rejected', 'done'] as const;
 export type ReferralStatus = (typeof referralStatuses)[number];
 
-/** The statuses a referral may move to from each, by a person (assignment and sending are the system's). */
+/** The statuses a referral may move to from each, by a person (assignment is the system's). */
 export const nextStatuses: Record<ReferralStatus, readonly ReferralStatus[]> = {
   unassigned: [],
   pending: ['sent'],
@@ -59,6 +59,16 @@ export const nextStatuses: Record<ReferralStatus, readonly ReferralStatus[]> = {
   rejected: [],
   done: [],
 };
+
+/**
+ * A notice goes to a host outside Vigie: the actions module sends it (`pending` → `sent`),
+ * then closes it when the content is gone (`done`) or the host refuses (`rejected`).
+ */
+const noticeNextStatuses: Partial<Record<ReferralStatus, readonly ReferralStatus[]>> = { pending: ['sent'], sent: ['done', 'rejected'] };
+
+export function nextStatusesOf(kind: ReferralKind, status: ReferralStatus): readonly ReferralStatus[] {
+  return kind === 'notice' ? (noticeNextStatuses[status] ?? []) : nextStatuses[status];
+}
 
 /** How far a referral has gone; a deadline is met once its status reaches the one it names. */
 const progress: Record<ReferralStatus, number> = { unassigned: 0, pending: 0, sent: 1, received: 2, accepted: 3, done: 4, rejected: 9 };

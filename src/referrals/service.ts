@@ -9,7 +9,7 @@ import { escalateOverdueJob } from './model.js';
 import { planReferrals } from './plan.js';
 import type { JobDefiner } from './ports.js';
 import * as serviceLevels from './service-levels.js';
-import { changeStatus } from './status.js';
+import { changeStatus, changeStatusIn } from './status.js';
 
 type Rest<F> = F extends (ctx: ReferralContext, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
 function bind<F extends (ctx: ReferralContext, ...rest: never[]) => unknown>(ctx: ReferralContext, use: F): Rest<F> {
@@ -30,6 +30,8 @@ export function createReferralService(deps: ReferralDeps) {
     escalateOverdue: bind(ctx, escalateOverdue),
     referralsOf: bind(ctx, list.referralsOf),
     targetsOf: bind(ctx, list.targetsOf),
+    openNotices: bind(ctx, list.openNotices),
+    changeStatusIn: bind(ctx, changeStatusIn),
     clusterWithReferrals: bind(ctx, clusterWithReferrals),
     listAddressees: bind(ctx, addressees.listAddressees),
     setAddressee: bind(ctx, addressees.setAddressee),

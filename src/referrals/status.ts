@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { Problem, type FieldProblem } from '../platform/http/index.js';
-import type { ReferralContext } from './context.js';
+import type { AnyDatabase } from '../platform/store/index.js';
+import type { ChangeTools, ReferralContext } from './context.js';
 import type { ReferralView, StatusChange } from './contracts.js';
 import type { ReferralViewer } from './list.js';
-import { nextStatuses, referralSealedContext, type ReferralStatus } from './model.js';
+import { nextStatusesOf, referralSealedContext, type ReferralKind, type ReferralStatus } from './model.js';
+import type { Actor } from './ports.js';
+import type { ReferralTables } from './tables.js';
 import { referralViewOf } from './views.js';
 
 function checkChange(change: StatusChange): void {
@@ -15,6 +19,53 @@ function checkChange(change: StatusChange): void {
   if (fields.length > 0) throw new Problem('validation', { fields });
 }
 
+/** One status change in the caller's transaction: the row locked, the transition checked, the event and the audit entry written. */
+async function applyChange(
+  ctx: ReferralContext,
+  trx: Transaction<ReferralTables>,
+  tools: ChangeTools,
+  actor: Actor,
+  target: { id: string; onlyOrganisation?: string },
+  change: StatusChange,
+) {
+  const row = await trx.selectFrom('referrals').selectAll().where('id', '=', target.id).forUpdate().executeTakeFirst();
+  if (!row || (target.onlyOrganisation !== undefined && row.organisation_id !== target.onlyOrganisation)) throw new Problem('not-found');
+  const from = row.status as ReferralStatus;
+  if (!nextStatusesOf(row.kind as ReferralKind, from).includes(change.status)) {
+    throw new Problem('conflict', { detail: 'detail.referral-transition', fields: [{ in: 'body', pointer: '/status', code: 'invalid' }] });
+  }
+  const at = ctx.now();
+  const eventId = randomUUID();
+  const updated = await trx
+    .updateTable('referrals')
+    .set({ status: change.status, updated_at: at })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('referral_events')
+    .values({
+      id: eventId,
+      referral_id: row.id,
+      at,
+      event: 'status',
+      status: change.status,
+      actor_type: actor.actorType,
+      actor_id: actor.actorId,
+      reason: change.reason ?? null,
+      outcome: change.outcome ?? null,
+      note_sealed: change.note ? ctx.sealer.seal(change.note, referralSealedContext(eventId)) : null,
+    })
+    .execute();
+  await tools.audit(actor, {
+    action: 'referral.status',
+    subjectType: 'referral',
+    subjectId: row.id,
+    detail: { from, to: change.status, reason: change.reason ?? null, outcome: change.outcome ?? null, note: change.note !== undefined },
+  });
+  return updated;
+}
+
 /**
  * The receiving organisation records where it is with a referral: received, accepted (under
  * investigation, evaluation…), rejected with a reason, done with an outcome. Each change is
@@ -24,45 +75,25 @@ export async function changeStatus(ctx: ReferralContext, viewer: ReferralViewer,
   checkChange(change);
   // Read before the transaction: on the embedded database, another query waits for it to end.
   const organisations = await ctx.organisationsById();
-  return ctx.change(async (trx, tools) => {
-    const row = await trx.selectFrom('referrals').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!row || (!viewer.any && row.organisation_id !== viewer.organisationId)) throw new Problem('not-found');
-    const from = row.status as ReferralStatus;
-    if (!nextStatuses[from].includes(change.status)) {
-      throw new Problem('conflict', {
-        detail: 'detail.referral-transition',
-        fields: [{ in: 'body', pointer: '/status', code: 'invalid' }],
-      });
-    }
-    const at = ctx.now();
-    const eventId = randomUUID();
-    const updated = await trx
-      .updateTable('referrals')
-      .set({ status: change.status, updated_at: at })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('referral_events')
-      .values({
-        id: eventId,
-        referral_id: id,
-        at,
-        event: 'status',
-        status: change.status,
-        actor_type: viewer.actor.actorType,
-        actor_id: viewer.actor.actorId,
-        reason: change.reason ?? null,
-        outcome: change.outcome ?? null,
-        note_sealed: change.note ? ctx.sealer.seal(change.note, referralSealedContext(eventId)) : null,
-      })
-      .execute();
-    await tools.audit(viewer.actor, {
-      action: 'referral.status',
-      subjectType: 'referral',
-      subjectId: id,
-      detail: { from, to: change.status, reason: change.reason ?? null, outcome: change.outcome ?? null, note: change.note !== undefined },
-    });
-    return referralViewOf(updated, organisations, at);
-  });
+  const updated = await ctx.change((trx, tools) =>
+    applyChange(ctx, trx, tools, viewer.actor, { id, ...(viewer.any ? {} : { onlyOrganisation: viewer.organisationId }) }, change),
+  );
+  return referralViewOf(updated, organisations, ctx.now());
+}
+
+/**
+ * The same change made by another module in its own transaction (the actions module marks a
+ * notice sent in the transaction that sends its mail, done when the content is gone).
+ */
+export async function changeStatusIn(
+  ctx: ReferralContext,
+  trx: Transaction<AnyDatabase>,
+  actor: Actor,
+  id: string,
+  change: StatusChange,
+): Promise<{ status: ReferralStatus }> {
+  checkChange(change);
+  const { trx: own, tools } = ctx.within(trx);
+  const updated = await applyChange(ctx, own, tools, actor, { id }, change);
+  return { status: updated.status as ReferralStatus };
 }

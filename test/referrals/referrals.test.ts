@@ -288,6 +288,58 @@ describe('addressees mapped after referrals were decided', () => {
   });
 });
 
+describe('notices to hosts, for the actions module', () => {
+  it('lists open notices, and moves them in the caller’s transaction: pending → sent → done, rolled back with it', async () => {
+    const report = await submitReport(t, partner, urgentReport());
+    const addressee = {
+      key: 'ABUSE-EX',
+      handle: 'ABUSE-EX',
+      name: 'Abuse desk',
+      emails: ['abuse@hebergement.example.net'],
+      network: 'EXEMPLE-HEB',
+      asn: 64496,
+      hosts: ['www.example.org'],
+    };
+    const planned = await t.vigie.referrals.planReferrals([
+      { ruleId: 'test', target: { notice: addressee }, countries: ['FR'], itemIds: [] },
+    ]);
+    await t.vigie.referrals.recordRouting({
+      reportId: report,
+      urgent: false,
+      trigger: 'assessed',
+      ruleVersion: 1,
+      firedRules: ['test'],
+      referrals: planned,
+      jobId: 'test',
+      hostingComplete: true,
+    });
+    const [notice] = (await t.vigie.referrals.openNotices()).filter((open) => open.reportId === report);
+    expect(notice).toMatchObject({ status: 'pending', addressee, countries: ['FR'] });
+    const system = { actorType: 'system', actorId: null } as const;
+    const db = t.testStore.store.db;
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await t.vigie.referrals.changeStatusIn(trx, system, notice!.referralId, { status: 'sent' });
+        throw new Error('the mail could not be queued');
+      }),
+    ).rejects.toThrow(/could not be queued/);
+    expect((await storedReferrals(t, report))[0]!.status).toBe('pending');
+    await db.transaction().execute((trx) => t.vigie.referrals.changeStatusIn(trx, system, notice!.referralId, { status: 'sent' }));
+    await expect(
+      db.transaction().execute((trx) => t.vigie.referrals.changeStatusIn(trx, system, notice!.referralId, { status: 'accepted' })),
+    ).rejects.toMatchObject({ kind: 'conflict' });
+    await db
+      .transaction()
+      .execute((trx) => t.vigie.referrals.changeStatusIn(trx, system, notice!.referralId, { status: 'done', outcome: 'content_removed' }));
+    expect((await t.vigie.referrals.openNotices()).filter((open) => open.reportId === report)).toEqual([]);
+    const history = (await get(analyst, `/api/referrals/${notice!.referralId}`)).json().history as {
+      status: string;
+      actor: { type: string };
+    }[];
+    expect(history.map((event) => `${event.status}:${event.actor.type}`)).toEqual(['pending:system', 'sent:system', 'done:system']);
+  });
+});
+
 describe('storage', () => {
   it('writes one referral per report and target, whatever is retried', async () => {
     const before = (await storedReferrals(t, reportId)).length;
