@@ -4,17 +4,20 @@ import path from 'node:path';
 import { benchApiStack, type StackResult } from './api-stack.js';
 import { benchGeo, formatGeoBench } from './geo.js';
 import { benchIntake, formatIntake, rawInsertRate } from './intake.js';
+import { benchLinking, formatLinking } from './linking.js';
 import { benchMatching, DEFAULT_MATCHING_OPTIONS, formatMatching } from './matching.js';
 import { withBenchDatabase } from './postgres.js';
 import { benchTriage, formatTriage } from './triage.js';
 
 /**
- * Runs the benchmarks named on the command line (all by default: api, intake, pdq, matching) and
+ * Runs the benchmarks named on the command line (all by default: api, intake, pdq, matching, geo, triage, linking)
  * prints their figures and ratios. The PostgreSQL runs use the server at BENCH_DATABASE_URL
  * (default: the local one), in a database of their own. The matching benchmark takes several
  * minutes and about 5 GB at 10 million hashes (FAISS's MultiHash index holds 3 GB); it installs
  * Debian's python3-faiss with apt-get when missing. `node --import tsx bench/matching.ts --help`
- * lists its own options (sizes, queries, distance).
+ * lists its own options (sizes, queries, distance). The linking benchmark generates 1 and 10 million
+ * stored reports on PostgreSQL (BENCH_LINKING_SIZES, comma-separated; about 20 GB and a quarter
+ * of an hour at 10 million) and links BENCH_LINKING_QUERIES new reports (default 1,000) against each.
  */
 const chosen = new Set(process.argv.slice(2));
 const wants = (name: string) => chosen.size === 0 || chosen.has(name);
@@ -86,4 +89,17 @@ if (wants('triage')) {
   const onServer = await withBenchDatabase(serverUrl, (databaseUrl) => benchTriage(databaseUrl, options));
   if (onServer) process.stdout.write(`\n${formatTriage(onServer)}\n  ${loadAverage()} (at the end)\n`);
   else process.stdout.write(`\n(no PostgreSQL server at ${serverUrl.replace(/\/\/[^@]*@/, '//')}: triage skipped)\n`);
+}
+if (wants('linking')) {
+  const sizes = (process.env.BENCH_LINKING_SIZES ?? '1000000,10000000').split(',').map(Number);
+  const queries = Number(process.env.BENCH_LINKING_QUERIES ?? 1000);
+  for (const size of sizes) {
+    process.stdout.write('\n');
+    const result = await withBenchDatabase(serverUrl, (databaseUrl) =>
+      benchLinking(size, databaseUrl, queries, (line) => process.stdout.write(`${line}\n`)),
+    );
+    process.stdout.write(
+      result ? `${formatLinking(result)}\n` : `(no PostgreSQL server at ${serverUrl.replace(/\/\/[^@]*@/, '//')}: linking skipped)\n`,
+    );
+  }
 }

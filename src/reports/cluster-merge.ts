@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
+import { writeMerge, type NewLink } from './link-statements.js';
 import type { ReportTables } from './tables.js';
 
 /**
@@ -8,7 +9,7 @@ import type { ReportTables } from './tables.js';
  * report in no cluster stands alone. The largest cluster of a merge keeps its id and the
  * members of the others are relabelled (union by size), so a report changes label at most
  * log2(n) times over the life of the deployment, and the cluster of a report is read by its
- * key. Merges take turns under a transaction-level advisory lock (cross-match.ts takes it),
+ * key. Merges take turns under the linking lock (link-statements.ts, startLinking),
  * so two merges never read the same labels.
  */
 
@@ -46,14 +47,15 @@ interface Group {
 }
 
 /** The clusters joined by new links, each with the clusters and lone reports it merges. */
-function groupsOf(pairs: readonly [string, string][], labels: ReadonlyMap<string, { clusterId: string; size: number }>): Group[] {
+function groupsOf(links: readonly NewLink[]): Group[] {
   const forest = new Forest();
-  const node = (reportId: string) => {
-    const label = labels.get(reportId);
-    return label ? `c:${label.clusterId}` : `r:${reportId}`;
+  const sizes = new Map<string, number>();
+  const node = (reportId: string, clusterId: string | null, size: number | null) => {
+    if (clusterId === null) return `r:${reportId}`;
+    sizes.set(clusterId, Number(size));
+    return `c:${clusterId}`;
   };
-  for (const [a, b] of pairs) forest.union(node(a), node(b));
-  const sizes = new Map([...labels.values()].map((label) => [label.clusterId, label.size]));
+  for (const link of links) forest.union(node(link.a, link.aCluster, link.aSize), node(link.b, link.bCluster, link.bSize));
   const groups = new Map<string, Group>();
   for (const name of forest.nodes()) {
     const root = forest.find(name);
@@ -66,23 +68,18 @@ function groupsOf(pairs: readonly [string, string][], labels: ReadonlyMap<string
   return [...groups.values()].filter((group) => group.clusters.length + group.lone.length > 1);
 }
 
-/** Merges the clusters of newly linked reports. The caller holds the linking lock. */
-export async function mergeClusters(trx: Transaction<ReportTables>, pairs: readonly [string, string][]): Promise<void> {
-  if (pairs.length === 0) return;
-  const reportIds = [...new Set(pairs.flat())];
-  const { rows } = await sql<{ report_id: string; cluster_id: string; size: number }>`
-    select m.report_id, m.cluster_id, c.size
-    from report_cluster_members m join report_clusters c on c.id = m.cluster_id
-    where m.report_id = any(${reportIds}::uuid[])`.execute(trx);
-  const labels = new Map(rows.map((row) => [row.report_id, { clusterId: row.cluster_id, size: Number(row.size) }]));
-
+/**
+ * Merges the clusters of newly linked reports (with the clusters they were in, read under
+ * the linking lock), in one round trip. The caller holds the lock.
+ */
+export async function mergeClusters(trx: Transaction<ReportTables>, links: readonly NewLink[]): Promise<void> {
   const losers: string[] = [];
   const loserWinners: string[] = [];
   const lone: string[] = [];
   const loneWinners: string[] = [];
   const winners: string[] = [];
   const winnerSizes: number[] = [];
-  for (const group of groupsOf(pairs, labels)) {
+  for (const group of groupsOf(links)) {
     group.clusters.sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1));
     const winner = group.clusters[0]?.id ?? randomUUID();
     for (const cluster of group.clusters.slice(1)) {
@@ -96,21 +93,5 @@ export async function mergeClusters(trx: Transaction<ReportTables>, pairs: reado
     winners.push(winner);
     winnerSizes.push(group.clusters.reduce((sum, cluster) => sum + cluster.size, 0) + group.lone.length);
   }
-  if (winners.length === 0) return;
-  if (losers.length > 0) {
-    await sql`
-      update report_cluster_members m set cluster_id = v.winner
-      from unnest(${losers}::uuid[], ${loserWinners}::uuid[]) as v(loser, winner)
-      where m.cluster_id = v.loser`.execute(trx);
-    await sql`delete from report_clusters where id = any(${losers}::uuid[])`.execute(trx);
-  }
-  await sql`
-    insert into report_clusters (id, size)
-    select * from unnest(${winners}::uuid[], ${winnerSizes}::int[])
-    on conflict (id) do update set size = excluded.size`.execute(trx);
-  if (lone.length > 0) {
-    await sql`
-      insert into report_cluster_members (report_id, cluster_id)
-      select * from unnest(${lone}::uuid[], ${loneWinners}::uuid[])`.execute(trx);
-  }
+  if (winners.length > 0) await writeMerge(trx, { losers, loserWinners, winners, winnerSizes, lone, loneWinners });
 }

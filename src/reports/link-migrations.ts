@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migrations } from '../platform/store/index.js';
+import { reportLinkFunctionMigrations } from './link-functions.js';
 
 /**
  * PDQ linking and clusters (cross-match.ts). The PDQ hashes already held are numbered here,
@@ -59,4 +60,5 @@ export const reportLinkMigrations: Migrations = {
       `.execute(db);
     },
   },
+  ...reportLinkFunctionMigrations,
 };

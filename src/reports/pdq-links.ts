@@ -11,7 +11,7 @@ export interface PdqLinkSettings {
 export const defaultPdqLinkSettings: PdqLinkSettings = { maxDistance: 31, qualityFloor: 50 };
 
 /** Rows read per query while loading or catching up. */
-const PAGE = 50_000;
+export const PAGE = 50_000;
 
 /** A PDQ hash is good enough to link on: quality at the floor or above, or not given (as detection does). */
 export const linkable = (quality: number | null, floor: number) => quality === null || quality >= floor;
@@ -30,23 +30,29 @@ export function hashOfBytes(bytes: Uint8Array): PdqHash {
   return words as PdqHash;
 }
 
+/** A numbered hash as the database holds it. */
+export interface NumberedHash {
+  seq: string;
+  pdq: Uint8Array;
+  quality: number | null;
+}
+
 /**
  * The PDQ hashes of every report's media (of quality at the floor or above), in one
  * in-memory index whose ids are the hashes' numbers in `report_pdq_hashes`.
  *
- * Numbers are given under the row lock of `report_pdq_version`, held until commit, so they
- * commit in their own order: once a process has read every number up to n, no number below
- * n can appear later. Catching up is then one query for the numbers after the last one
- * read, usually empty. A process loads the index the first time a report with a PDQ hash is
- * linked in it (a worker that never links media never loads it). Hashes of deleted reports
- * stay in the index until the process restarts; their numbers no longer name a report, so
- * they link nothing.
+ * Hashes are numbered by the linking job under its lock (cross-match.ts), so numbers
+ * commit in their own order: once a process has read every number up to n, no number
+ * below n can appear later. The index is loaded in bulk, outside the lock, the first time
+ * a report with a PDQ hash is linked in the process (a worker that never links media never
+ * loads it); under the lock, the job reads the numbers after the last one read (usually
+ * few) and `absorb`s them. Hashes of deleted reports stay in the index until the process
+ * restarts; their numbers no longer name a report, so they link nothing.
  */
 export class ReportPdqIndex {
   #index: MatchIndex = createMatchIndex();
   #seen = 0;
-  #queued: Promise<void> | null = null;
-  #running: Promise<void> = Promise.resolve();
+  #loading: Promise<void> | null = null;
 
   constructor(
     private readonly db: Kysely<ReportTables>,
@@ -57,24 +63,40 @@ export class ReportPdqIndex {
     return this.#index.size;
   }
 
+  /** The last number read. */
+  get seen(): number {
+    return this.#seen;
+  }
+
   bytesUsed(): number {
     return this.#index.bytesUsed();
   }
 
-  /**
-   * Resolves once every hash committed before the call is in the index. Callers that arrive
-   * while a catch-up waits to start share it; those that arrive once it has started get the
-   * next one, since it may have read before their hashes committed.
-   */
-  current(): Promise<void> {
-    if (this.#queued) return this.#queued;
-    const next = this.#running.then(() => {
-      this.#queued = null;
-      return this.#catchUp();
+  /** Loads every hash numbered so far, once per process (concurrent callers share the load). */
+  ensureLoaded(): Promise<void> {
+    this.#loading ??= this.#load().catch((error: unknown) => {
+      this.#loading = null;
+      throw error;
     });
-    this.#queued = next;
-    this.#running = next.catch(() => undefined);
-    return next;
+    return this.#loading;
+  }
+
+  /** Adds the hashes numbered after the last one read (those at or below it are skipped). */
+  absorb(rows: readonly NumberedHash[]): void {
+    const fresh = rows.filter((row) => Number(row.seq) > this.#seen);
+    if (fresh.length === 0) return;
+    const ids = new Float64Array(fresh.length);
+    const words = new Uint32Array(fresh.length * PDQ_HASH_WORDS);
+    let filled = 0;
+    for (const row of fresh) {
+      this.#seen = Math.max(this.#seen, Number(row.seq));
+      if (!linkable(row.quality, this.settings.qualityFloor)) continue;
+      ids[filled] = Number(row.seq);
+      writeHashWords(row.pdq, words, filled * PDQ_HASH_WORDS);
+      filled++;
+    }
+    // The overflow takes a few; a batch as large as the index rebuilds it.
+    if (filled > 0) this.#index.addMany(ids.subarray(0, filled), words.subarray(0, filled * PDQ_HASH_WORDS));
   }
 
   /** The numbers of the hashes within the deployment's distance, nearest first, at most `limit`. */
@@ -85,16 +107,17 @@ export class ReportPdqIndex {
       .map((match) => match.id);
   }
 
-  async #catchUp(): Promise<void> {
-    // The first load is sized by a count, so that ten million hashes are not copied as the arrays grow.
-    const expected = this.#seen === 0 ? await this.#count() : 0;
-    let ids = new Float64Array(Math.max(1024, expected));
+  /** The first load, in pages, into arrays sized by a count taken first; one bulk build. */
+  async #load(): Promise<void> {
+    const { rows: counted } = await sql<{ n: string }>`select count(*)::text as n from report_pdq_hashes`.execute(this.db);
+    let ids = new Float64Array(Math.max(1024, Number(counted[0]?.n ?? 0)));
     let words = new Uint32Array(ids.length * PDQ_HASH_WORDS);
     let filled = 0;
+    let seen = 0;
     for (;;) {
-      const { rows } = await sql<{ seq: string; pdq: Uint8Array; quality: number | null }>`
+      const { rows } = await sql<NumberedHash>`
         select h.seq::text as seq, h.pdq, h.quality from report_pdq_hashes h
-        where h.seq > ${this.#seen} order by h.seq limit ${PAGE}`.execute(this.db);
+        where h.seq > ${seen} order by h.seq limit ${PAGE}`.execute(this.db);
       for (const row of rows) {
         if (!linkable(row.quality, this.settings.qualityFloor)) continue;
         if (filled === ids.length) {
@@ -105,16 +128,13 @@ export class ReportPdqIndex {
         writeHashWords(row.pdq, words, filled * PDQ_HASH_WORDS);
         filled++;
       }
-      if (rows.length > 0) this.#seen = Number(rows[rows.length - 1]!.seq);
+      if (rows.length > 0) seen = Number(rows[rows.length - 1]!.seq);
       if (rows.length < PAGE) break;
     }
-    // One bulk build when the batch is at least as large as the index (the first load), the overflow otherwise.
-    if (filled > 0) this.#index.addMany(ids.subarray(0, filled), words.subarray(0, filled * PDQ_HASH_WORDS));
-  }
-
-  async #count(): Promise<number> {
-    const { rows } = await sql<{ n: string }>`select count(*)::text as n from report_pdq_hashes`.execute(this.db);
-    return Number(rows[0]?.n ?? 0);
+    const index = createMatchIndex();
+    if (filled > 0) index.addMany(ids.subarray(0, filled), words.subarray(0, filled * PDQ_HASH_WORDS));
+    this.#index = index;
+    this.#seen = seen;
   }
 }
 

@@ -61,6 +61,8 @@ export function createReportService(deps: ReportDeps) {
     crossMatch: bind(ctx, crossMatch),
     clusterOf: bind(ctx, clusterOf),
     clustersOf: bind(ctx, clustersOf),
+    /** The PDQ hashes of reports' media held by this process for linking, and the bytes they take. */
+    linkingIndexStats: () => ({ hashes: ctx.pdqIndex.size, bytes: ctx.pdqIndex.bytesUsed() }),
     // Triage: the assessment queue, and the steps of an assessment in triage's own transaction.
     assessmentQueue: bind(ctx, assessmentQueue),
     assessmentCounts: bind(ctx, assessmentCounts),
