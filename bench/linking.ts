@@ -44,8 +44,7 @@ const cases = ['pdq near', 'shared e-mail', 'shared sha256', 'nothing shared'] a
 
 const hex32 = (prefix: string, n: number) => `${prefix}${n.toString(16).padStart(32 - prefix.length, '0')}`;
 const uuid = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-/** Ids as the SQL makes them: stored reports `0…i`, their items `a…i`, clusters `c…g`, new reports `e…k`. */
-const storedId = (i: number) => uuid(hex32('', i));
+/** Ids as the SQL makes them (stored reports `0…i`, their items `a…i`, clusters `c…g`); new reports `e…k`, their items `f…k`. */
 const newId = (k: number) => uuid(hex32('e', k));
 const newItemId = (k: number) => uuid(hex32('f', k));
 const sha = (text: string, encoding: 'hex' | 'base64') => createHash('sha256').update(text).digest(encoding);
