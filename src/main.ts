@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { noticeSenderFrom, removalCheckOptionsFrom, type NoticeSender, type RemovalCheckOptions } from './actions/index.js';
 import {
   createIdentityService,
   identityMigrations,
@@ -24,6 +25,15 @@ import {
 import { buildHttpServer, type HttpApp, type RouteEntry } from './platform/http/index.js';
 import { askPeriodically, createJobQueue, jobRoutes, registerJobMetrics, type JobQueue } from './platform/jobs/index.js';
 import { createLogger, type Logger } from './platform/logging/index.js';
+import {
+  createMailer,
+  createMailOutbox,
+  defineMailJobs,
+  mailMigrations,
+  mailSealedColumns,
+  mailSettingsFrom,
+  type MailOutbox,
+} from './platform/mail/index.js';
 import { migrateToLatest, openStore, type Store } from './platform/store/index.js';
 import {
   categories,
@@ -102,6 +112,11 @@ export interface Vigie {
   routing: RoutingService;
   banks: BankService;
   detection: DetectionService;
+  /** Mail by SMTP through the outbox (platform/mail). */
+  mail: MailOutbox;
+  /** The removal checker's options and the notices' sender (src/actions), validated at start. */
+  removalCheck: RemovalCheckOptions;
+  noticeSender: NoticeSender;
   app: HttpApp;
   routes: RouteEntry[];
   close(): Promise<void>;
@@ -114,6 +129,7 @@ export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(
   urlSealedColumns,
   triageSealedColumns,
   referralSealedColumns,
+  mailSealedColumns,
 );
 
 export const allMigrations = [
@@ -126,6 +142,7 @@ export const allMigrations = [
   routingMigrations,
   challengeMigrations,
   bankMigrations,
+  mailMigrations,
 ];
 
 export interface CreateOptions {
@@ -204,6 +221,16 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   defineReportJobs(jobs, reports);
   const urls = createUrlService({ db: store.db, sealer: cipher, reports, settings: urlSettingsFrom(config), logger });
   defineUrlJobs(jobs, urls);
+  const mailer = createMailer(mailSettingsFrom(config));
+  // Said where mail would be sent (the workers), not by every command of the CLI.
+  if (mailer.missingSetting && options.workers) {
+    logger.warn({ setting: mailer.missingSetting }, 'Mail is not configured: notices to hosts cannot be sent');
+  }
+  const mail = createMailOutbox({ db: store.db, sealer: cipher, jobs, mailer, logger });
+  defineMailJobs(jobs, mail);
+  // A wrong VIGIE_FETCH_ALLOW range stops Vigie here, at start.
+  const removalCheck = removalCheckOptionsFrom(config);
+  const noticeSender = noticeSenderFrom(config);
   // The jobs that follow a final assessment (routing's), each `{ reportId, trigger: 'assessed' }`.
   const assessmentFollowUps: AssessmentFollowUp[] = [{ job: routeJob }];
   const triage = createTriageService({
@@ -327,6 +354,9 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     routing,
     banks,
     detection,
+    mail,
+    removalCheck,
+    noticeSender,
     app,
     routes,
     async close() {
@@ -335,6 +365,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
       referralEscalation.stop();
       await app.close();
       await jobs.stop();
+      mailer.close();
       await auditSealer.stop();
       if (!options.store) await store.close();
     },

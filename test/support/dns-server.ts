@@ -2,7 +2,12 @@ import { createSocket } from 'node:dgram';
 import * as packet from 'dns-packet';
 
 /** What the loopback DNS server knows of a name: its addresses, or a failure to play. */
-export type ZoneEntry = { A?: string[]; AAAA?: string[] } | 'silent' | 'servfail';
+export type Records = { A?: string[]; AAAA?: string[] };
+/**
+ * `changing`: the n-th question of a type gets the n-th records, the last ones from then on
+ * (a name whose answer changes between two lookups: DNS rebinding).
+ */
+export type ZoneEntry = Records | { changing: Records[] } | 'silent' | 'servfail';
 export type Zone = Record<string, ZoneEntry>;
 
 export interface DnsServer {
@@ -25,6 +30,7 @@ export async function startDnsServer(zone: Zone): Promise<DnsServer> {
   const socket = createSocket('udp4');
   const questions: string[] = [];
   const entries = new Map(Object.entries(zone).map(([name, entry]) => [name.toLowerCase().replace(/\.$/, ''), entry]));
+  const asked = new Map<string, number>();
   socket.on('message', (message, remote) => {
     const query = packet.decode(message);
     const question = query.questions?.[0];
@@ -38,7 +44,11 @@ export async function startDnsServer(zone: Zone): Promise<DnsServer> {
     if (entry === undefined) rcode = NXDOMAIN;
     else if (entry === 'servfail') rcode = SERVFAIL;
     else if (question.type === 'A' || question.type === 'AAAA') {
-      for (const data of entry[question.type] ?? []) answers.push({ type: question.type, name: question.name, ttl: 60, class: 'IN', data });
+      const times = asked.get(`${question.type} ${name}`) ?? 0;
+      asked.set(`${question.type} ${name}`, times + 1);
+      const records = 'changing' in entry ? (entry.changing[Math.min(times, entry.changing.length - 1)] ?? {}) : entry;
+      for (const data of records[question.type] ?? [])
+        answers.push({ type: question.type, name: question.name, ttl: 60, class: 'IN', data });
     }
     const response = packet.encode({
       type: 'response',

@@ -15,6 +15,13 @@ const EmergencyNumber = Type.Object(
 );
 export type EmergencyNumber = Static<typeof EmergencyNumber>;
 
+const LegalBasis = Type.String({ minLength: 1, maxLength: 1000 });
+/** The default legal basis of notices to hosts: the EU's Digital Services Act and the French offence. */
+const defaultNoticeLegalBasis = {
+  fr: "Règlement (UE) 2022/2065 sur les services numériques (DSA), articles 6 et 16 : l'hébergeur informé d'un contenu illicite doit le retirer promptement ; article 227-23 du code pénal.",
+  en: 'Regulation (EU) 2022/2065 (Digital Services Act), articles 6 and 16: a host made aware of illegal content must remove it expeditiously; article 227-23 of the French Criminal Code.',
+};
+
 /** France: the child-protection line, the police, the European emergency number. */
 const frenchEmergencyNumbers: EmergencyNumber[] = [
   { number: '119', label: { fr: 'Allô Enfance en Danger, gratuit, 24 h/24', en: 'Allô Enfance en Danger, child protection, free, 24/7' } },
@@ -65,6 +72,18 @@ export const ConfigSchema = Type.Object({
   rdapUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
   rdapTimeoutMs: Type.Integer({ minimum: 100, maximum: 120_000 }),
   rdapCacheHours: Type.Integer({ minimum: 1, maximum: 24 * 365 }),
+  /** The removal checker (src/actions): ranges it may reach despite its refusals, its time and size caps. */
+  fetchAllow: Type.String({ maxLength: 2000, pattern: '^[0-9A-Fa-f.:/, ]*$' }),
+  fetchConnectTimeoutMs: Type.Integer({ minimum: 100, maximum: 60_000 }),
+  fetchTimeoutMs: Type.Integer({ minimum: 500, maximum: 300_000 }),
+  fetchMaxBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024 }),
+  /** Mail (src/platform/mail) and notices to hosts (src/actions). */
+  smtpUrl: Type.Optional(Type.String({ pattern: '^smtps?://[^\\s]+$' })),
+  smtpStartTls: Type.Enum(['required', 'opportunistic', 'never']),
+  mailFrom: Type.Optional(Type.String({ maxLength: 320, pattern: '^[^\\r\\n]*[^\\s@<>]+@[^\\s@<>]+>?$' })),
+  deploymentName: Type.String({ minLength: 1, maxLength: 120 }),
+  deploymentContact: Type.Optional(Type.String({ maxLength: 320 })),
+  noticeLegalBasis: Type.Object({ fr: LegalBasis, en: LegalBasis }, { additionalProperties: false }),
   /** Assessment (src/triage): a second analyst's confirmation before anything is actioned, and how long a claim holds. */
   assessmentConfirmation: Type.Enum(['required', 'off']),
   assessmentClaimMinutes: Type.Integer({ minimum: 1, maximum: 24 * 60 }),
@@ -124,6 +143,16 @@ const variables: Record<keyof Config, string> = {
   rdapUrl: 'VIGIE_RDAP_URL',
   rdapTimeoutMs: 'VIGIE_RDAP_TIMEOUT_MS',
   rdapCacheHours: 'VIGIE_RDAP_CACHE_HOURS',
+  fetchAllow: 'VIGIE_FETCH_ALLOW',
+  fetchConnectTimeoutMs: 'VIGIE_FETCH_CONNECT_TIMEOUT_MS',
+  fetchTimeoutMs: 'VIGIE_FETCH_TIMEOUT_MS',
+  fetchMaxBytes: 'VIGIE_FETCH_MAX_BYTES',
+  smtpUrl: 'VIGIE_SMTP_URL',
+  smtpStartTls: 'VIGIE_SMTP_STARTTLS',
+  mailFrom: 'VIGIE_MAIL_FROM',
+  deploymentName: 'VIGIE_DEPLOYMENT_NAME',
+  deploymentContact: 'VIGIE_DEPLOYMENT_CONTACT',
+  noticeLegalBasis: 'VIGIE_NOTICE_LEGAL_BASIS',
   assessmentConfirmation: 'VIGIE_ASSESSMENT_CONFIRMATION',
   assessmentClaimMinutes: 'VIGIE_ASSESSMENT_CLAIM_MINUTES',
   homeCountry: 'VIGIE_HOME_COUNTRY',
@@ -178,6 +207,16 @@ function defaults(env: Env): Record<keyof Config, unknown> {
     rdapUrl: undefined,
     rdapTimeoutMs: '10000',
     rdapCacheHours: '168',
+    fetchAllow: '',
+    fetchConnectTimeoutMs: '5000',
+    fetchTimeoutMs: '20000',
+    fetchMaxBytes: String(1024 * 1024),
+    smtpUrl: undefined,
+    smtpStartTls: 'required',
+    mailFrom: undefined,
+    deploymentName: 'Vigie',
+    deploymentContact: undefined,
+    noticeLegalBasis: defaultNoticeLegalBasis,
     assessmentConfirmation: 'required',
     assessmentClaimMinutes: '30',
     homeCountry: 'FR',
@@ -202,7 +241,19 @@ function coerce(raw: unknown): unknown {
 }
 
 /** Settings whose text is never read as a number or a boolean. */
-const keptAsText = new Set<keyof Config>(['host', 'keyRing', 'databaseUrl', 'quickExitUrl', 'dnsServers', 'geoDir']);
+const keptAsText = new Set<keyof Config>([
+  'host',
+  'keyRing',
+  'databaseUrl',
+  'quickExitUrl',
+  'dnsServers',
+  'geoDir',
+  'fetchAllow',
+  'smtpUrl',
+  'mailFrom',
+  'deploymentName',
+  'deploymentContact',
+]);
 
 /** Reads and validates the whole configuration; throws a ConfigError naming each bad variable. */
 export function loadConfig(env: Env = process.env): Config {
@@ -212,7 +263,7 @@ export function loadConfig(env: Env = process.env): Config {
     const fromEnv = env[variables[key]];
     const raw = fromEnv === undefined || fromEnv === '' ? base[key] : fromEnv;
     if (raw === undefined) continue;
-    if (key === 'emergencyNumbers') candidate[key] = parseJson(raw);
+    if (key === 'emergencyNumbers' || key === 'noticeLegalBasis') candidate[key] = parseJson(raw);
     else candidate[key] = keptAsText.has(key) ? raw : coerce(raw);
   }
   if (typeof candidate.dataDir === 'string') candidate.dataDir = path.resolve(candidate.dataDir);
@@ -221,7 +272,8 @@ export function loadConfig(env: Env = process.env): Config {
   const problems = Value.Errors(ConfigSchema, candidate).map((error) => {
     const setting = error.instancePath.split('/')[1] as keyof Config | undefined;
     const name = setting ? variables[setting] : 'configuration';
-    const shown = setting === 'keyRing' || setting === 'databaseUrl' ? '(hidden)' : JSON.stringify(candidate[setting ?? '']);
+    const shown =
+      setting === 'keyRing' || setting === 'databaseUrl' || setting === 'smtpUrl' ? '(hidden)' : JSON.stringify(candidate[setting ?? '']);
     return `${name}=${shown}: ${error.message}`;
   });
   throw new ConfigError([...new Set(problems)]);
