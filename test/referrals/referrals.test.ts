@@ -268,6 +268,20 @@ describe('addressees mapped after referrals were decided', () => {
     expect(history.map((event) => event.event)).toEqual(['created', 'assigned']);
   });
 
+  it('finds each hosting country’s hotline by kind and country, and merges the countries without one into one INTERPOL referral', async () => {
+    const partnerIntent = (country: string) => ({
+      ruleId: 'abroad',
+      target: { hostingPartner: country, otherwise: 'interpol_liaison' as const },
+      countries: [country],
+      itemIds: [],
+    });
+    const planned = await t.vigie.referrals.planReferrals([partnerIntent('JP'), partnerIntent('DE'), partnerIntent('CA')]);
+    expect(planned.map((referral) => [referral.target, referral.kind, referral.organisationId, referral.countries])).toEqual([
+      ['role:interpol_liaison', 'interpol', agencies.interpol, ['JP', 'CA']],
+      ['partner:DE', 'partner_hotline', agencies.germanHotline, ['DE']],
+    ]);
+  });
+
   it('refuses a role mapped to an organisation that does not exist', async () => {
     const response = await t.vigie.app.inject({
       method: 'PUT',
@@ -337,6 +351,17 @@ describe('notices to hosts, for the actions module', () => {
       actor: { type: string };
     }[];
     expect(history.map((event) => `${event.status}:${event.actor.type}`)).toEqual(['pending:system', 'sent:system', 'done:system']);
+  });
+});
+
+describe('the list', () => {
+  it('pages newest first with a cursor', async () => {
+    const first = (await get(analyst, '/api/referrals?limit=2')).json();
+    expect(first.referrals).toHaveLength(2);
+    const second = (await get(analyst, `/api/referrals?limit=2&cursor=${first.next}`)).json();
+    const all = (await get(analyst, '/api/referrals?limit=100')).json().referrals.map((referral: { id: string }) => referral.id);
+    expect([...first.referrals, ...second.referrals].map((referral: { id: string }) => referral.id)).toEqual(all.slice(0, 4));
+    expect((await get(analyst, '/api/referrals?cursor=bm9wZQ')).statusCode).toBe(400);
   });
 });
 
