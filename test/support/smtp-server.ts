@@ -22,6 +22,8 @@ export interface SmtpServerOptions {
   recipientReply?: (address: string) => number | null;
   /** A reply code to refuse a whole message with after its DATA, or null to keep it. */
   dataReply?: (raw: Buffer, index: number) => number | null;
+  /** Keep the message but never answer its DATA (the client waits until it dies or times out). */
+  holdAnswer?: (index: number) => boolean;
 }
 
 export interface SmtpServer {
@@ -58,7 +60,8 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
-        const code = options.dataReply?.(raw, state.messages) ?? null;
+        const index = state.messages;
+        const code = options.dataReply?.(raw, index) ?? null;
         state.messages += 1;
         if (code !== null) {
           state.refused += 1;
@@ -71,7 +74,7 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
           secure: session.secure,
           user: typeof session.user === 'string' ? session.user : undefined,
         });
-        callback(null);
+        if (!options.holdAnswer?.(index)) callback(null);
       });
     },
   });
