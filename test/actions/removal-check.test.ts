@@ -263,8 +263,18 @@ describe('the removal check with no range allowed (the default)', () => {
     expect(loopbackV6.requests).toEqual([]);
   });
 
+  it('reaches [::1] over IPv6 once it is allowed', async () => {
+    expect(await checkRemoval(`http://[::1]:${loopbackV6.port}/ok`, options({ allow: parseAllowList('::1/128') }))).toMatchObject({
+      outcome: 'online',
+      finalHost: '[::1]',
+      sha256: sha256(page),
+    });
+    expect(loopbackV6.requests).toHaveLength(1);
+  });
+
   it('refuses a public-looking name that resolves to any of them', async () => {
     const before = host.requests.length;
+    const beforeV6 = loopbackV6.requests.length;
     const cases: [string, string][] = [
       [`http://loopback.example.net:${host.port}/ok`, 'loopback'],
       ['http://ten.example.net/', 'private'],
@@ -278,7 +288,7 @@ describe('the removal check with no range allowed (the default)', () => {
     }
     expect(dns.questions).toContain('A metadata.example.net');
     expect(host.requests.length).toBe(before);
-    expect(loopbackV6.requests).toEqual([]);
+    expect(loopbackV6.requests.length).toBe(beforeV6);
   });
 
   it('refuses a name with one refused address among allowed ones', async () => {
