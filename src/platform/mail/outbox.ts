@@ -110,8 +110,12 @@ export function createMailOutbox(deps: MailOutboxDeps) {
   return {
     jobOptions: job,
 
-    /** In the caller's transaction: the message and its job exist once it commits. Throws when mail is not configured. */
-    async queue(executor: Transaction<AnyDatabase>, request: QueueMail): Promise<QueuedMail> {
+    /**
+     * In the caller's transaction, whatever tables its module sees: the message and its job
+     * exist once it commits. Throws when mail is not configured.
+     */
+    async queue<Tables>(callerTrx: Transaction<Tables>, request: QueueMail): Promise<QueuedMail> {
+      const executor = callerTrx as unknown as Transaction<AnyDatabase>;
       if (mailer.missingSetting) throw new MailError('not_configured', mailer.missingSetting);
       const recipients = checkMessage(request.message).length;
       const trx = tablesOf<MailTables>(executor) as Transaction<MailTables>;
