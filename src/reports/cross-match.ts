@@ -17,7 +17,8 @@ import { hashOfBytes, linkable, PAGE, type ReportPdqIndex } from './pdq-links.js
  * (link-statements.ts): the PDQ hashes are numbered, the in-memory index catches up with
  * the hashes numbered before (so it holds every hash of every earlier report), the links
  * are written and the clusters merged. Four round trips when nothing is merged (begin,
- * start, links, commit), five otherwise.
+ * start, links, commit), five otherwise. The first job of a process that meets a PDQ hash
+ * commits only the numbering, loads the index, and runs again.
  *
  * Idempotent: a link is written once (primary key), its clusters merged in the same
  * transaction, so running the job again after a crash or a retry adds nothing. Reports
@@ -59,17 +60,21 @@ export async function crossMatch(ctx: ReportContext, reportIds: readonly string[
   if (reportIds.length === 0) return 0;
   const ids = [...new Set(reportIds)];
   const index = ctx.pdqIndex;
-  // The first load of a process happens before the lock: it may take seconds.
-  await index.ensureLoaded();
-  return ctx.change(async (trx) => {
-    const { own, fresh, before } = await startLinking(trx, ids, index.seen, PAGE);
-    index.absorb(fresh);
-    for (let page = fresh; page.length === PAGE;) {
-      page = await hashesAfter(trx, index.seen, before, PAGE);
-      index.absorb(page);
-    }
-    const links = await writeLinks(trx, ids, nearDuplicates(index, own), linksPerKey);
-    await mergeClusters(trx, links);
-    return links.length;
-  });
+  for (;;) {
+    const linked = await ctx.change(async (trx) => {
+      const { own, fresh, before } = await startLinking(trx, ids, index.seen, index.loaded ? PAGE : 0);
+      // A process loads the index the first time it links media, outside the lock (it may take seconds), then links again.
+      if (!index.loaded && own.some((hash) => linkable(hash.quality, index.settings.qualityFloor))) return null;
+      index.absorb(fresh);
+      for (let page = fresh; page.length === PAGE;) {
+        page = await hashesAfter(trx, index.seen, before, PAGE);
+        index.absorb(page);
+      }
+      const links = await writeLinks(trx, ids, nearDuplicates(index, own), linksPerKey);
+      await mergeClusters(trx, links);
+      return links.length;
+    });
+    if (linked !== null) return linked;
+    await index.ensureLoaded();
+  }
 }

@@ -53,6 +53,7 @@ export class ReportPdqIndex {
   #index: MatchIndex = createMatchIndex();
   #seen = 0;
   #loading: Promise<void> | null = null;
+  #loaded = false;
 
   constructor(
     private readonly db: Kysely<ReportTables>,
@@ -61,6 +62,11 @@ export class ReportPdqIndex {
 
   get size(): number {
     return this.#index.size;
+  }
+
+  /** Whether the first load is done (a process that has linked no media yet has not loaded it). */
+  get loaded(): boolean {
+    return this.#loaded;
   }
 
   /** The last number read. */
@@ -135,6 +141,7 @@ export class ReportPdqIndex {
     if (filled > 0) index.addMany(ids.subarray(0, filled), words.subarray(0, filled * PDQ_HASH_WORDS));
     this.#index = index;
     this.#seen = seen;
+    this.#loaded = true;
   }
 }
 

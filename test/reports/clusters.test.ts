@@ -50,6 +50,14 @@ describe('linking on PDQ', () => {
     expect(await linksAmong(ids)).toEqual(['#0–#1 pdq', '#0–#4 pdq', '#1–#4 pdq']);
   });
 
+  it('a process loads the index only once it links media', async () => {
+    const [plain] = await storeReports(other.vigie.reports, [bareReport(email(`plain.${randomUUID()}@example.org`))]);
+    await other.vigie.reports.crossMatch([plain!]);
+    expect(other.vigie.reports.linkingIndexStats().hashes).toBe(0);
+    // The five hashes of the first test but the one below the quality floor.
+    expect(t.vigie.reports.linkingIndexStats().hashes).toBe(4);
+  });
+
   it('a hash linked in one process is seen by the next linking in another', async () => {
     const seen = randomHex(random, 32);
     // Both processes have loaded their index before the hash is stored.
@@ -59,6 +67,7 @@ describe('linking on PDQ', () => {
     await t.vigie.reports.crossMatch([first!]);
     const [second] = await storeReports(other.vigie.reports, [bareReport({ media: [pdq(flipBits(seen, bitRange(50, 20)))] })]);
     expect(await other.vigie.reports.crossMatch([second!])).toBe(1);
+    expect(other.vigie.reports.linkingIndexStats().hashes).toBeGreaterThan(5);
     expect(await linksAmong([first!, second!])).toEqual(['#0–#1 pdq']);
   });
 });
