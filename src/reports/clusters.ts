@@ -6,7 +6,7 @@ import type { ReportTables } from './tables.js';
 import type { Cluster } from './views.js';
 
 /**
- * A cluster (views.ts): reports joined by links, directly or through others (cluster-merge.ts
+ * A cluster (views.ts): reports joined by links, directly or through others (link-functions.ts
  * keeps them). What staff see of it, and what routing reads to know who already handles a
  * case. `id` is null for a report that stands alone; `reportIds` lists the reports asked
  * about first, then the others by id, at most `limit` (more if more were asked); `links`

@@ -1,7 +1,6 @@
 import { hamming } from '../media/pdq/index.js';
-import { mergeClusters } from './cluster-merge.js';
 import type { ReportContext } from './context.js';
-import { hashesAfter, startLinking, writeLinks, type NearPairs, type OwnHash } from './link-statements.js';
+import { hashesAfter, linkNear, linkOnKeys, type NearPairs, type OwnHash } from './link-statements.js';
 import { hashOfBytes, linkable, PAGE, type ReportPdqIndex } from './pdq-links.js';
 
 /**
@@ -13,12 +12,13 @@ import { hashOfBytes, linkable, PAGE, type ReportPdqIndex } from './pdq-links.js
  * per reason — and merges their clusters, so that an analyst sees every linked report and
  * no one investigates twice.
  *
- * One transaction under one lock, which every process's job takes in turn
- * (link-statements.ts): the PDQ hashes are numbered, the in-memory index catches up with
- * the hashes numbered before (so it holds every hash of every earlier report), the links
- * are written and the clusters merged. Four round trips when nothing is merged (begin,
- * start, links, commit), five otherwise. The first job of a process that meets a PDQ hash
- * commits only the numbering, loads the index, and runs again.
+ * Two calls to the database (link-functions.ts), each under the linking lock that the jobs
+ * of every process take in turn, each committed: the first numbers the reports' PDQ hashes,
+ * writes their links on match keys, merges the clusters and answers the hashes numbered
+ * since this process's index last read; the index catches up (so it holds every hash of
+ * every earlier report) and looks the reports' hashes up; the second writes the links to
+ * near duplicates and merges the clusters. A report without a PDQ hash needs the first
+ * call only. Any pair of reports is found by the later of the two to be numbered.
  *
  * Idempotent: a link is written once (primary key), its clusters merged in the same
  * transaction, so running the job again after a crash or a retry adds nothing. Reports
@@ -60,21 +60,17 @@ export async function crossMatch(ctx: ReportContext, reportIds: readonly string[
   if (reportIds.length === 0) return 0;
   const ids = [...new Set(reportIds)];
   const index = ctx.pdqIndex;
-  for (;;) {
-    const linked = await ctx.change(async (trx) => {
-      const { own, fresh, before } = await startLinking(trx, ids, index.seen, index.loaded ? PAGE : 0);
-      // A process loads the index the first time it links media, outside the lock (it may take seconds), then links again.
-      if (!index.loaded && own.some((hash) => linkable(hash.quality, index.settings.qualityFloor))) return null;
-      index.absorb(fresh);
-      for (let page = fresh; page.length === PAGE;) {
-        page = await hashesAfter(trx, index.seen, before, PAGE);
-        index.absorb(page);
-      }
-      const links = await writeLinks(trx, ids, nearDuplicates(index, own), linksPerKey);
-      await mergeClusters(trx, links);
-      return links.length;
-    });
-    if (linked !== null) return linked;
+  const onKeys = await linkOnKeys(ctx.db, ids, index.seen, index.loaded ? PAGE : 0, linksPerKey);
+  if (!onKeys.own.some((hash) => linkable(hash.quality, index.settings.qualityFloor))) return onKeys.linked;
+  if (index.loaded) {
+    index.absorb(onKeys.fresh);
+    for (let page = onKeys.fresh; page.length === PAGE;) {
+      page = await hashesAfter(ctx.db, index.seen, onKeys.before, PAGE);
+      index.absorb(page);
+    }
+  } else {
+    // The first job of a process that meets a PDQ hash loads the index (seconds, outside the lock).
     await index.ensureLoaded();
   }
+  return onKeys.linked + (await linkNear(ctx.db, nearDuplicates(index, onKeys.own)));
 }

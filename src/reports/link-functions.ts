@@ -2,39 +2,102 @@ import { sql, type Kysely } from 'kysely';
 import type { Migrations } from '../platform/store/index.js';
 
 /**
- * The linking job's statements (link-statements.ts calls them), as PL/pgSQL functions
- * whose plans PostgreSQL keeps per session (generic plans, forced: the statements' plans do
- * not depend on their arguments' values), where a statement sent as text is planned at
- * every call. Planning was more than half of each statement's time (0.25–0.4 ms of
- * 0.35–0.65); with kept plans, linking one report took 1.7 ms instead of 2.35 (p50, the
- * linking benchmark at 100,000 reports). Each function is one round trip.
+ * The linking job's work in the database (link-statements.ts calls it), as PL/pgSQL
+ * functions: one call is one round trip, and PostgreSQL keeps the plans of a function's
+ * statements per session (generic plans, forced: they do not depend on the arguments'
+ * values), where a statement sent as text is planned at every call — planning was more
+ * than half of each statement's time (0.25–0.4 ms of 0.35–0.65).
  *
- * `report_linking_start`: takes the linking lock (the row lock of `report_pdq_version`,
- * held until commit, so that the jobs of every process take turns), commits without
- * waiting for the disk (see link-statements.ts), numbers the PDQ hashes of these reports'
- * media not numbered yet, and answers the last number given before this job (`before`),
- * every numbered hash of these reports (`own`) and up to `page` hashes numbered after
- * `seen` and before this job (`fresh`, for the in-memory index). Each statement of a function sees what committed before it began, so the hashes
- * read after the lock is granted include those of the job that held it last.
+ * Every call first takes the linking lock, the row lock of `report_pdq_version` held until
+ * its commit, so that the jobs of every process take turns: hashes are numbered, links
+ * written and clusters merged by one call at a time, and each statement of a call sees
+ * what the previous holder committed. Every call commits without waiting for the disk
+ * (`synchronous_commit` off for its transaction): links and clusters are derived data, and
+ * the job is marked done only by a later commit that waits, which writes this one to disk
+ * first (the log is written in order); a crash before that runs the job again.
  *
- * `report_linking_write`: writes, both ways, the links of these reports to every report
- * sharing a match key (at most `per_key` per key) and to the near duplicates found in
- * memory (a report and a hash's number, or two reports), and answers the pairs newly
- * linked, once each, with the clusters their reports were in.
- *
- * `report_clusters_merge`: relabels the members of the clusters that lose a merge, drops
- * those clusters, sets the winners' sizes and adds the lone reports to their winners.
+ * - `report_link_keys(ids, seen, page, per_key)`: numbers the PDQ hashes of these reports'
+ *   media not numbered yet; links them, both ways, to every report sharing one of their
+ *   match keys (at most `per_key` per key) and merges the clusters; answers the pairs
+ *   newly linked (`linked`), the last number given before this call (`before`), every
+ *   numbered hash of these reports (`own`) and up to `page` hashes numbered after `seen`
+ *   and up to `before` (`fresh`, for the caller's in-memory index).
+ * - `report_link_near(near_reports, near_seqs, pair_a, pair_b)`: links near duplicates
+ *   found in memory — a report and a hash's number, or two reports — and merges the
+ *   clusters; answers the pairs newly linked.
+ * - `report_links_add(xs, ys, kinds)`: writes links both ways (`on conflict do nothing`)
+ *   and joins the clusters of each pair newly linked (`report_clusters_join`).
+ * - `report_clusters_join(x, y)`: the clusters of two reports become one (cluster-merge
+ *   in README: the larger keeps its id, the other's members are relabelled).
  */
 export const reportLinkFunctionMigrations: Migrations = {
+  // The first version of these functions, created here, is replaced by the next migration.
   '20261210-11-reports-linking-functions': {
+    async up() {},
+  },
+  '20261210-12-reports-linking-in-one-call': {
     async up(db: Kysely<unknown>) {
       await sql`
-        create or replace function report_linking_start(ids uuid[], seen bigint, page integer)
+        drop function if exists report_linking_start(uuid[], bigint, integer);
+        drop function if exists report_linking_write(uuid[], uuid[], bigint[], uuid[], uuid[], integer);
+        drop function if exists report_clusters_merge(uuid[], uuid[], uuid[], integer[], uuid[], uuid[]);
+
+        create or replace function report_clusters_join(x uuid, y uuid) returns void
+        language plpgsql set plan_cache_mode = force_generic_plan as $$
+        declare
+          cx uuid; cy uuid; sx integer; sy integer; winner uuid; loser uuid;
+        begin
+          select m.cluster_id, c.size into cx, sx from report_cluster_members m join report_clusters c on c.id = m.cluster_id where m.report_id = x;
+          select m.cluster_id, c.size into cy, sy from report_cluster_members m join report_clusters c on c.id = m.cluster_id where m.report_id = y;
+          if cx is null and cy is null then
+            winner := gen_random_uuid();
+            insert into report_clusters (id, size) values (winner, 2);
+            insert into report_cluster_members (report_id, cluster_id) values (x, winner), (y, winner);
+          elsif cx is null or cy is null then
+            winner := coalesce(cx, cy);
+            insert into report_cluster_members (report_id, cluster_id) values (case when cx is null then x else y end, winner);
+            update report_clusters set size = size + 1 where id = winner;
+          elsif cx <> cy then
+            if sx > sy or (sx = sy and cx < cy) then winner := cx; loser := cy; else winner := cy; loser := cx; end if;
+            update report_cluster_members set cluster_id = winner where cluster_id = loser;
+            update report_clusters set size = sx + sy where id = winner;
+            delete from report_clusters where id = loser;
+          end if;
+        end $$;
+
+        create or replace function report_links_add(xs uuid[], ys uuid[], kinds text[]) returns integer
+        language plpgsql set plan_cache_mode = force_generic_plan as $$
+        declare
+          pair record;
+          added integer := 0;
+        begin
+          for pair in
+            with given as (select distinct p.x, p.y, p.k from unnest(xs, ys, kinds) as p(x, y, k) where p.x <> p.y),
+            written as (
+              insert into report_links (report_id, linked_report_id, kind)
+              select w.x, w.y, w.k from (select g.x, g.y, g.k from given g union select g.y, g.x, g.k from given g) w
+              order by 1, 2, 3
+              on conflict do nothing
+              returning report_links.report_id as x, report_links.linked_report_id as y
+            )
+            select distinct w.x, w.y from written w where w.x < w.y
+          loop
+            perform report_clusters_join(pair.x, pair.y);
+            added := added + 1;
+          end loop;
+          return added;
+        end $$;
+
+        create or replace function report_link_keys(ids uuid[], seen bigint, page integer, per_key integer)
         returns table (part text, seq bigint, report_id uuid, pdq bytea, quality smallint)
         language plpgsql set plan_cache_mode = force_generic_plan as $$
         declare
           last_given bigint;
           numbered bigint;
+          xs uuid[];
+          ys uuid[];
+          kinds text[];
+          linked integer;
         begin
           perform set_config('synchronous_commit', 'off', true);
           select v.version into last_given from report_pdq_version v for update;
@@ -54,7 +117,18 @@ export const reportLinkFunctionMigrations: Migrations = {
           if numbered > 0 then
             update report_pdq_version set version = last_given + numbered;
           end if;
+          select array_agg(m.report_id), array_agg(t.report_id), array_agg(m.kind) into xs, ys, kinds
+          from report_match_keys m
+          cross join lateral (
+            select k.report_id from report_match_keys k
+            where k.kind = m.kind and k.value = m.value and k.report_id <> m.report_id
+            limit per_key
+          ) t
+          where m.report_id = any(ids);
+          linked := report_links_add(coalesce(xs, '{}'), coalesce(ys, '{}'), coalesce(kinds, '{}'));
           return query
+            select 'linked'::text, linked::bigint, null::uuid, null::bytea, null::smallint
+            union all
             select 'before'::text, last_given, null::uuid, null::bytea, null::smallint
             union all
             select 'own'::text, h.seq, h.report_id, h.pdq, h.quality from report_pdq_hashes h where h.report_id = any(ids)
@@ -63,62 +137,22 @@ export const reportLinkFunctionMigrations: Migrations = {
              where h.seq > seen and h.seq <= last_given order by h.seq limit page);
         end $$;
 
-        create or replace function report_linking_write(
-          ids uuid[], near_reports uuid[], near_seqs bigint[], pair_a uuid[], pair_b uuid[], per_key integer
-        )
-        returns table (a uuid, b uuid, a_cluster uuid, a_size integer, b_cluster uuid, b_size integer)
+        create or replace function report_link_near(near_reports uuid[], near_seqs bigint[], pair_a uuid[], pair_b uuid[])
+        returns integer
         language plpgsql set plan_cache_mode = force_generic_plan as $$
+        declare
+          xs uuid[];
+          ys uuid[];
         begin
-          return query
-            with keyed as (
-              select m.report_id, t.report_id as other, m.kind
-              from report_match_keys m
-              cross join lateral (
-                select k.report_id from report_match_keys k
-                where k.kind = m.kind and k.value = m.value and k.report_id <> m.report_id
-                limit per_key
-              ) t
-              where m.report_id = any(ids)
-            ),
-            near as (
-              select c.report_id, h.report_id as other, 'pdq'::text as kind
-              from unnest(near_reports, near_seqs) as c(report_id, seq)
-              join report_pdq_hashes h on h.seq = c.seq
-              where h.report_id <> c.report_id
-              union
-              select p.x, p.y, 'pdq'::text from unnest(pair_a, pair_b) as p(x, y)
-            ),
-            pairs as (select * from keyed union select * from near),
-            added as (
-              insert into report_links (report_id, linked_report_id, kind)
-              select w.report_id, w.other, w.kind
-              from (select p.report_id, p.other, p.kind from pairs p union select p.other, p.report_id, p.kind from pairs p) w
-              order by 1, 2, 3
-              on conflict do nothing
-              returning report_links.report_id, report_links.linked_report_id
-            )
-            select distinct l.report_id, l.linked_report_id, ma.cluster_id, ca.size, mb.cluster_id, cb.size
-            from added l
-            left join report_cluster_members ma on ma.report_id = l.report_id
-            left join report_clusters ca on ca.id = ma.cluster_id
-            left join report_cluster_members mb on mb.report_id = l.linked_report_id
-            left join report_clusters cb on cb.id = mb.cluster_id
-            where l.report_id < l.linked_report_id;
-        end $$;
-
-        create or replace function report_clusters_merge(
-          losers uuid[], loser_winners uuid[], winners uuid[], sizes integer[], lone uuid[], lone_winners uuid[]
-        )
-        returns void
-        language plpgsql set plan_cache_mode = force_generic_plan as $$
-        begin
-          update report_cluster_members m set cluster_id = v.winner
-          from unnest(losers, loser_winners) as v(loser, winner)
-          where m.cluster_id = v.loser;
-          delete from report_clusters where id = any(losers);
-          insert into report_clusters (id, size) select * from unnest(winners, sizes)
-          on conflict (id) do update set size = excluded.size;
-          insert into report_cluster_members (report_id, cluster_id) select * from unnest(lone, lone_winners);
+          perform set_config('synchronous_commit', 'off', true);
+          perform 1 from report_pdq_version for update;
+          select array_agg(n.x), array_agg(n.y) into xs, ys from (
+            select c.report_id as x, h.report_id as y
+            from unnest(near_reports, near_seqs) as c(report_id, seq) join report_pdq_hashes h on h.seq = c.seq
+            union
+            select p.a, p.b from unnest(pair_a, pair_b) as p(a, b)
+          ) n;
+          return report_links_add(coalesce(xs, '{}'), coalesce(ys, '{}'), array_fill('pdq'::text, array[coalesce(cardinality(xs), 0)]));
         end $$;
       `.execute(db);
     },

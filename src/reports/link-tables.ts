@@ -3,7 +3,7 @@
  * order every process's in-memory index reads them, and the clusters.
  */
 
-/** The last number given to a PDQ hash. Its row lock is the linking lock (link-statements.ts): numbers commit in order. */
+/** The last number given to a PDQ hash. Its row lock is the linking lock (link-functions.ts): numbers commit in order. */
 export interface ReportPdqVersionTable {
   id: boolean;
   version: string;

@@ -50,12 +50,12 @@ export interface NumberedHash {
  * The PDQ hashes of every report's media (of quality at the floor or above), in one
  * in-memory index (`indexLayout`) whose ids are the hashes' numbers in `report_pdq_hashes`.
  *
- * Hashes are numbered by the linking job under its lock (cross-match.ts), so numbers
+ * Hashes are numbered by the linking job under its lock (link-functions.ts), so numbers
  * commit in their own order: once a process has read every number up to n, no number
- * below n can appear later. The index is loaded in bulk, outside the lock, the first time
- * a report with a PDQ hash is linked in the process (a worker that never links media never
- * loads it); under the lock, the job reads the numbers after the last one read (usually
- * few) and `absorb`s them. Hashes of deleted reports stay in the index until the process
+ * below n can appear later. The index is loaded in bulk the first time a job of the
+ * process meets a PDQ hash (a worker that never links media never loads it); afterwards
+ * each job's first call answers the numbers given since the last one read (usually few),
+ * which the job `absorb`s. Hashes of deleted reports stay in the index until the process
  * restarts; their numbers no longer name a report, so they link nothing.
  */
 export class ReportPdqIndex {

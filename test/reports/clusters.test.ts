@@ -95,7 +95,7 @@ describe('clusters', () => {
     expect(await t.vigie.reports.crossMatch([bridge!])).toBe(4);
 
     const cluster = await t.vigie.reports.clusterOf(bridge!);
-    expect(cluster.id).toBe([before[0]!.id!, before[1]!.id!].sort()[0]);
+    expect([before[0]!.id, before[1]!.id], 'one of the clusters merged keeps its id').toContain(cluster.id);
     expect(cluster.size).toBe(5);
     expect(cluster.truncated).toBe(false);
     expect(cluster.reportIds).toEqual([bridge, ...ids.slice(0, 4).sort()]);
