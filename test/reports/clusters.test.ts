@@ -72,6 +72,29 @@ describe('linking on PDQ', () => {
   });
 });
 
+describe('linking in two processes at once', () => {
+  it('ends with one cluster and every link, whichever job runs first', async () => {
+    // A chain: report i shares an e-mail with report i + 1, and every third one a near PDQ hash with the next.
+    const base = randomHex(random, 32);
+    const chain = Array.from({ length: 30 }, (_, i) =>
+      bareReport({
+        onlineIdentifiers: [{ email: `chain.${i}@example.org` }, { email: `chain.${i + 1}@example.org` }],
+        ...(i % 3 === 0 ? { media: [pdq(flipBits(base, bitRange(i * 7, 3)))] } : {}),
+      }),
+    );
+    const ids = await store(...chain);
+    const jobs = ids.map((id, i) => (i % 2 === 0 ? t : other).vigie.reports.crossMatch([id]));
+    await Promise.all(jobs);
+    const [cluster] = await t.vigie.reports.clustersOf([ids[0]!]);
+    expect(cluster!.size).toBe(30);
+    expect([...cluster!.reportIds].sort()).toEqual([...ids].sort());
+    const emailLinks = cluster!.links.filter((link) => link.reasons.includes('email'));
+    expect(emailLinks).toHaveLength(29);
+    // Hashes of reports 0, 3, 6, … are 3 bits from the base at disjoint places: 6 bits apart, all linked.
+    expect(cluster!.links.filter((link) => link.reasons.includes('pdq'))).toHaveLength((10 * 9) / 2);
+  });
+});
+
 describe('clusters', () => {
   let ids: string[];
 
