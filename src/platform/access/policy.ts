@@ -22,6 +22,9 @@ const rules = {
   'audit.read': ['administrator', 'supervisor'],
   'audit.verify': ['administrator'],
   'jobs.read': ['administrator'],
+  // Deployment settings changed from the console (src/webapp): the emergency numbers the portal shows.
+  'settings.read': ['administrator', 'supervisor'],
+  'settings.edit': ['administrator'],
   'partner.whoami': ['partner'],
   // Reports (intake). Partners' keys submit; intake operators record helpline calls. The
   // intake and analysis staff and their supervisor list and read reports without personal
@@ -78,6 +81,12 @@ const rules = {
   'assessment.resolve': ['senior_analyst'],
   'assessment.reassign': ['supervisor'],
   'assessment.read-notes': ['analyst', 'senior_analyst'],
+  // Notice and takedown (src/actions). The hotline's staff follow the takedown tracker (its
+  // URLs opened, each listing audited); analysts stop or resume the re-sending of a notice;
+  // the contacts configured for hosts are the administrators' and senior analysts'.
+  'takedown.list': ['analyst', 'senior_analyst', 'supervisor'],
+  'takedown.stop': ['analyst', 'senior_analyst'],
+  'takedown.contacts': ['administrator', 'senior_analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof rules;

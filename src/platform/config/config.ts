@@ -84,6 +84,10 @@ export const ConfigSchema = Type.Object({
   deploymentName: Type.String({ minLength: 1, maxLength: 120 }),
   deploymentContact: Type.Optional(Type.String({ maxLength: 320 })),
   noticeLegalBasis: Type.Object({ fr: LegalBasis, en: LegalBasis }, { additionalProperties: false }),
+  /** Notice and takedown (src/actions): re-sent every interval until removal; removal checked every interval; the notices' languages. */
+  noticeInterval: Type.String({ pattern: '^[1-9][0-9]{0,6}(s|m|h|d)$' }),
+  removalCheckInterval: Type.String({ pattern: '^[1-9][0-9]{0,6}(s|m|h|d)$' }),
+  noticeLanguages: Type.String({ pattern: '^(fr|en)(,(fr|en))?$' }),
   /** Assessment (src/triage): a second analyst's confirmation before anything is actioned, and how long a claim holds. */
   assessmentConfirmation: Type.Enum(['required', 'off']),
   assessmentClaimMinutes: Type.Integer({ minimum: 1, maximum: 24 * 60 }),
@@ -153,6 +157,9 @@ const variables: Record<keyof Config, string> = {
   deploymentName: 'VIGIE_DEPLOYMENT_NAME',
   deploymentContact: 'VIGIE_DEPLOYMENT_CONTACT',
   noticeLegalBasis: 'VIGIE_NOTICE_LEGAL_BASIS',
+  noticeInterval: 'VIGIE_NOTICE_INTERVAL',
+  removalCheckInterval: 'VIGIE_REMOVAL_CHECK_INTERVAL',
+  noticeLanguages: 'VIGIE_NOTICE_LANGUAGES',
   assessmentConfirmation: 'VIGIE_ASSESSMENT_CONFIRMATION',
   assessmentClaimMinutes: 'VIGIE_ASSESSMENT_CLAIM_MINUTES',
   homeCountry: 'VIGIE_HOME_COUNTRY',
@@ -217,6 +224,9 @@ function defaults(env: Env): Record<keyof Config, unknown> {
     deploymentName: 'Vigie',
     deploymentContact: undefined,
     noticeLegalBasis: defaultNoticeLegalBasis,
+    noticeInterval: '24h',
+    removalCheckInterval: '1h',
+    noticeLanguages: 'fr,en',
     assessmentConfirmation: 'required',
     assessmentClaimMinutes: '30',
     homeCountry: 'FR',
@@ -253,6 +263,9 @@ const keptAsText = new Set<keyof Config>([
   'mailFrom',
   'deploymentName',
   'deploymentContact',
+  'noticeInterval',
+  'removalCheckInterval',
+  'noticeLanguages',
 ]);
 
 /** Reads and validates the whole configuration; throws a ConfigError naming each bad variable. */
