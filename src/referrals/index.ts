@@ -20,4 +20,5 @@ export type { RoutingRun, RoutingOutcome } from './create.js';
 export { ReferralOfReport, ClusterView, ReferralView, NoticeAddressee } from './contracts.js';
 export type { OrganisationDirectory, ReferralReports, ReportCluster } from './ports.js';
 export type { OpenNotice } from './list.js';
+export type { ConfirmedRemoval } from './removals.js';
 export { StatusChange } from './contracts.js';

@@ -7,6 +7,7 @@ import { readReferredReport } from './grants.js';
 import * as list from './list.js';
 import { escalateOverdueJob } from './model.js';
 import { planReferrals } from './plan.js';
+import { confirmedRemovals } from './removals.js';
 import type { JobDefiner } from './ports.js';
 import * as serviceLevels from './service-levels.js';
 import { changeStatus, changeStatusIn } from './status.js';
@@ -31,6 +32,7 @@ export function createReferralService(deps: ReferralDeps) {
     referralsOf: bind(ctx, list.referralsOf),
     targetsOf: bind(ctx, list.targetsOf),
     openNotices: bind(ctx, list.openNotices),
+    confirmedRemovals: bind(ctx, confirmedRemovals),
     changeStatusIn: bind(ctx, changeStatusIn),
     clusterWithReferrals: bind(ctx, clusterWithReferrals),
     listAddressees: bind(ctx, addressees.listAddressees),

@@ -32,6 +32,7 @@ export type { PdqLinkSettings } from './pdq-links.js';
 export { expireIdempotencyJob, type ExpireIdempotencyData } from './idempotency-expiry.js';
 export { hotelIndicators, hotelIndicatorCodes, type HotelIndicator } from './hotel-indicators.js';
 export { callerTypes, referralKinds, type CallerType, type ReferralKind } from './helpline-call.js';
+export type { MediaHashes } from './media-hashes.js';
 export type { MediaDeps, MediaInspector, KnownContentMatcher, BytesSealer } from './media-ports.js';
 export { categories, ncmecMapping, ncmecIncidentTypes, categoryOfNcmec, type Category, type NcmecIncidentType } from './categories.js';
 export { countryCodes, isCountryCode } from './countries.js';

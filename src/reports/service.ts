@@ -9,6 +9,7 @@ import * as hotels from './hotels.js';
 import { expireIdempotencyClaims, expireIdempotencyJob, type ExpireIdempotencyData } from './idempotency-expiry.js';
 import * as ncmec from './ncmec.js';
 import { detectMedia } from './media-detection.js';
+import { mediaHashesOf } from './media-hashes.js';
 import { purgeMedia } from './media-retention.js';
 import { crossMatchJob, detectMediaJob, purgeMediaJob, type CrossMatchData, type DetectMediaData } from './model.js';
 import { viewQuarantinedMedia } from './quarantine.js';
@@ -72,6 +73,7 @@ export function createReportService(deps: ReportDeps) {
     stageUpload: bind(ctx, stageUpload),
     viewQuarantinedMedia: bind(ctx, viewQuarantinedMedia),
     detectMedia: bind(ctx, detectMedia),
+    mediaHashesOf: bind(ctx, mediaHashesOf),
     purgeMedia: bind(ctx, purgeMedia),
   };
 }

@@ -17,7 +17,12 @@ export interface UrlItem {
 
 export type UrlMatchKind = (typeof analysedUrlKinds)[number];
 
-export async function readUrlsForAnalysis(ctx: ReportContext, reportIds: readonly string[], reader: { jobId: string }): Promise<UrlItem[]> {
+/** `reader.purpose` names, in the audit entry, why the job reads them (default `url-analysis`; the blocklist's job reads them too). */
+export async function readUrlsForAnalysis(
+  ctx: ReportContext,
+  reportIds: readonly string[],
+  reader: { jobId: string; purpose?: string },
+): Promise<UrlItem[]> {
   if (reportIds.length === 0) return [];
   return ctx.change(async (trx, tools) => {
     const rows = await trx
@@ -42,7 +47,11 @@ export async function readUrlsForAnalysis(ctx: ReportContext, reportIds: readonl
         action: 'report.read-urls',
         subjectType: 'job',
         subjectId: reader.jobId,
-        detail: { purpose: 'url-analysis', reports: new Set(items.map((item) => item.reportId)).size, urls: items.length },
+        detail: {
+          purpose: reader.purpose ?? 'url-analysis',
+          reports: new Set(items.map((item) => item.reportId)).size,
+          urls: items.length,
+        },
       },
     );
     return items;

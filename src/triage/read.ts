@@ -1,7 +1,7 @@
 import { Problem } from '../platform/http/index.js';
 import type { TriageContext } from './context.js';
 import type { FinalAssessment, Notes, ReportAssessment } from './contracts.js';
-import { noteContext } from './model.js';
+import { noteContext, type LegalStatus } from './model.js';
 import type { Actor } from './ports.js';
 import { claimViewOf } from './claims.js';
 import { assessmentsOfReports, claimsOfReports, isActive, reviewsOfReports } from './store.js';
@@ -47,6 +47,23 @@ export async function finalAssessmentOf(ctx: TriageContext, reportId: string): P
     .where('final_at', 'is not', null)
     .executeTakeFirst();
   return row ? finalAssessmentOfRow(row) : null;
+}
+
+/**
+ * Every final assessment with one of these legal statuses, in the order they became final
+ * (then by report): what the blocklist and the international contribution are computed from.
+ */
+export async function finalAssessmentsWith(ctx: TriageContext, legalStatuses: readonly LegalStatus[]): Promise<FinalAssessment[]> {
+  if (legalStatuses.length === 0) return [];
+  const rows = await ctx.db
+    .selectFrom('triage_assessments')
+    .selectAll()
+    .where('final_at', 'is not', null)
+    .where('legal_status', 'in', [...legalStatuses])
+    .orderBy('final_at')
+    .orderBy('report_id')
+    .execute();
+  return rows.map(finalAssessmentOfRow);
 }
 
 /** The analysts' notes on a report, decrypted; the read is audited in the same transaction (counts, never the text). */

@@ -3,7 +3,7 @@ import { claimReport, reassignClaim, releaseClaim } from './claims.js';
 import { TriageContext, type TriageDeps, type TriageSettings } from './context.js';
 import { claimNext } from './next.js';
 import { queue, queueCounts } from './queue.js';
-import { assessmentsOf, finalAssessmentOf, notesOf, reportAssessment } from './read.js';
+import { assessmentsOf, finalAssessmentOf, finalAssessmentsWith, notesOf, reportAssessment } from './read.js';
 import { confirmAssessment, disagreeWithAssessment } from './review.js';
 
 type Rest<F> = F extends (ctx: TriageContext, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
@@ -32,6 +32,7 @@ export function createTriageService(deps: TriageDeps) {
     reportAssessment: bind(ctx, reportAssessment),
     assessmentsOf: bind(ctx, assessmentsOf),
     finalAssessmentOf: bind(ctx, finalAssessmentOf),
+    finalAssessmentsWith: bind(ctx, finalAssessmentsWith),
     notesOf: bind(ctx, notesOf),
     settings: ctx.settings,
   };
