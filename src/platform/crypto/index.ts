@@ -8,3 +8,4 @@ export { sealedColumn, collectSealedColumns, type SealedColumn, type SealedColum
 export { resealColumns, type ResealOptions, type ColumnCount } from './reseal.js';
 export { rotateKeys, type RotateKeysOptions, type RotationResult } from './rotate-keys.js';
 export { retireUnusedKeys, countValuesByKey, type RetireKeysOptions, type RetirementResult } from './retire-keys.js';
+export { signingKeyPairOf, signDetached, verifyDetached, type SigningKeyPair } from './signing.js';
