@@ -93,6 +93,8 @@ export const ConfigSchema = Type.Object({
   assessmentClaimMinutes: Type.Integer({ minimum: 1, maximum: 24 * 60 }),
   /** Routing (src/routing): the deployment's country; content hosted there goes to its police, elsewhere to partners. */
   homeCountry: Type.String({ pattern: '^[A-Z]{2}$' }),
+  /** Exchange between deployments (src/exchange): http origins on loopback allowed for partners (tests); otherwise https only. */
+  exchangeAllowHttp: Type.String({ maxLength: 2000 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -163,6 +165,7 @@ const variables: Record<keyof Config, string> = {
   assessmentConfirmation: 'VIGIE_ASSESSMENT_CONFIRMATION',
   assessmentClaimMinutes: 'VIGIE_ASSESSMENT_CLAIM_MINUTES',
   homeCountry: 'VIGIE_HOME_COUNTRY',
+  exchangeAllowHttp: 'VIGIE_EXCHANGE_ALLOW_HTTP',
 };
 
 export function variableOf(setting: keyof Config): string {
@@ -230,6 +233,7 @@ function defaults(env: Env): Record<keyof Config, unknown> {
     assessmentConfirmation: 'required',
     assessmentClaimMinutes: '30',
     homeCountry: 'FR',
+    exchangeAllowHttp: '',
   };
 }
 
@@ -266,6 +270,7 @@ const keptAsText = new Set<keyof Config>([
   'noticeInterval',
   'removalCheckInterval',
   'noticeLanguages',
+  'exchangeAllowHttp',
 ]);
 
 /** Reads and validates the whole configuration; throws a ConfigError naming each bad variable. */
