@@ -52,6 +52,14 @@ const rules = {
   'bank.manage': ['administrator', 'senior_analyst'],
   'bank.export': ['administrator', 'senior_analyst'],
   'match.lookup': ['partner', 'analyst', 'senior_analyst'],
+  // The blocklist (src/blocklist): internet providers download it with a key scoped to it;
+  // senior analysts, supervisors and administrators watch its versions; administrators ask for
+  // a refresh. The international contribution (src/contribution): classified hashes for a
+  // national contribution to INTERPOL's ICSE, exported by administrators.
+  'blocklist.download': ['partner'],
+  'blocklist.read': ['administrator', 'supervisor', 'senior_analyst'],
+  'blocklist.refresh': ['administrator'],
+  'contribution.export': ['administrator'],
   // Routing rules (src/routing) and the referrals' settings — addressees, service levels.
   // Administrators edit them; senior analysts and supervisors read them and try a draft
   // over past reports (the dry run writes nothing).
