@@ -68,6 +68,7 @@ export async function recordRouting(ctx: ReferralContext, run: RoutingRun): Prom
         continue;
       }
       created.push(id);
+      await tools.created({ id, reportId: run.reportId, kind: referral.kind, organisationId: referral.organisationId });
       await trx
         .insertInto('referral_events')
         .values({ id: randomUUID(), referral_id: id, at, event: 'created', status, actor_type: 'system', actor_id: null })

@@ -18,7 +18,7 @@ export { defaultServiceLevels, type ServiceLevels, type ServiceLevel } from './s
 export type { ReferralIntent, ReferralTarget, PlannedReferral } from './plan.js';
 export type { RoutingRun, RoutingOutcome } from './create.js';
 export { ReferralOfReport, ClusterView, ReferralView, NoticeAddressee } from './contracts.js';
-export type { OrganisationDirectory, ReferralReports, ReportCluster } from './ports.js';
+export type { OrganisationDirectory, ReferralReports, ReportCluster, CreatedReferral, ReferralCreatedHook } from './ports.js';
 export type { OpenNotice } from './list.js';
 export type { ConfirmedRemoval } from './removals.js';
 export { StatusChange } from './contracts.js';

@@ -57,3 +57,17 @@ export interface JobDefiner {
     options?: { retryLimit?: number; expireSeconds?: number },
   ): void;
 }
+
+/** A referral just made, as another module's hook sees it (its kind, addressee and report). */
+export interface CreatedReferral {
+  id: string;
+  reportId: string;
+  kind: string;
+  organisationId: string | null;
+}
+
+/**
+ * Called for each referral made, inside the transaction that makes it, so that another
+ * module's follow-up (the exchange's forwarding job) commits with the referral or not at all.
+ */
+export type ReferralCreatedHook = (trx: Transaction<AnyDatabase>, referral: CreatedReferral) => Promise<void>;
