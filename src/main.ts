@@ -89,7 +89,14 @@ import {
   urgentRoutingFollowUp,
   type RoutingService,
 } from './routing/index.js';
-import { defaultWebDist, portalSettingsFrom, webappRoutes } from './webapp/index.js';
+import {
+  createDeploymentSettings,
+  defaultWebDist,
+  deploymentSettingsRoutes,
+  portalSettingsFrom,
+  webappMigrations,
+  webappRoutes,
+} from './webapp/index.js';
 
 /** How often a purge of expired uploads and quarantined files past their retention is asked for. */
 const mediaPurgeIntervalMs = 10 * 60 * 1000;
@@ -143,6 +150,7 @@ export const allMigrations = [
   challengeMigrations,
   bankMigrations,
   mailMigrations,
+  webappMigrations,
 ];
 
 export interface CreateOptions {
@@ -298,9 +306,11 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     publicLookupsPerMinute: config.publicLookupsPerMinute,
     media: { maxBytes: config.mediaMaxBytes },
   });
+  const deploymentSettings = createDeploymentSettings({ db: store.db, audit, configured: config });
+  deploymentSettingsRoutes(app, { settings: deploymentSettings });
   await webappRoutes(app, {
     settings: portalSettingsFrom({
-      emergencyNumbers: config.emergencyNumbers,
+      emergencyNumbers: () => deploymentSettings.emergencyNumbers(),
       quickExitUrl: config.quickExitUrl,
       uploadsAccepted: () => routes.some((route) => route.method === 'POST' && route.url === '/api/public/media'),
     }),

@@ -8,19 +8,17 @@ export interface PortalSettings {
 }
 
 export interface PortalSettingsSource {
-  emergencyNumbers: readonly EmergencyNumber[];
+  /** The emergency numbers in force: an administrator's (deployment settings), else the configuration's. */
+  emergencyNumbers: () => Promise<{ emergencyNumbers: EmergencyNumber[] }>;
   quickExitUrl: string;
   /** Whether the media upload route is there to take the portal's pictures. */
   uploadsAccepted: () => boolean;
 }
 
-/**
- * The portal's settings, read from the configuration today. Issue 7 (administration)
- * replaces this one function with a read from the database; nothing else changes.
- */
+/** The portal's settings: the emergency numbers read from the database on each request, the rest from the configuration. */
 export function portalSettingsFrom(source: PortalSettingsSource): () => Promise<PortalSettings> {
   return async () => ({
-    emergencyNumbers: source.emergencyNumbers.map((entry) => ({ number: entry.number, label: { ...entry.label } })),
+    emergencyNumbers: (await source.emergencyNumbers()).emergencyNumbers,
     quickExitUrl: source.quickExitUrl,
     uploadsAccepted: source.uploadsAccepted(),
   });
