@@ -77,6 +77,9 @@ const rules = {
   'referral.update': ['senior_analyst', 'police_liaison', 'child_protection_worker'],
   'referral.update-any': ['senior_analyst'],
   'referral.escalations': ['supervisor'],
+  // Exchange between deployments (src/exchange): administrators register partner deployments.
+  'exchange.read': ['administrator'],
+  'exchange.manage': ['administrator'],
   // Assessment (triage). Analysts and senior analysts see the queue, claim reports, assess
   // them and confirm or dispute one another's assessments (never their own: an object-level
   // rule in triage); a senior analyst settles a dispute. The supervisor watches the queue
