@@ -44,6 +44,8 @@ export const ReferralView = Type.Object({
   deadline: DateTime,
   deadlineStatus: Milestone,
   overdue: Type.Boolean({ description: 'The deadline has passed and the referral has not reached its status' }),
+  deadlineMet: Type.Boolean({ description: 'The referral has reached the status that meets its deadline (or was rejected)' }),
+  next: Type.Array(ReferralStatus, { description: 'The statuses a person may move it to from here (the console shows those buttons)' }),
   escalatedAt: Nullable(DateTime),
   createdAt: DateTime,
   updatedAt: DateTime,
@@ -73,6 +75,11 @@ export const ReferralFilter = Type.Object(
     status: Type.Optional(ReferralStatus),
     kind: Type.Optional(ReferralKind),
     reportId: Type.Optional(Uuid),
+    direction: Type.Optional(
+      Type.Enum(['incoming', 'outgoing'], {
+        description: "`incoming`: addressed to the reader's organisation; `outgoing`: to any other addressee (hotline staff only)",
+      }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
     cursor: Type.Optional(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' })),
   },

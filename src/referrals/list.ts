@@ -33,6 +33,10 @@ export async function listReferrals(ctx: ReferralContext, viewer: ReferralViewer
   const limit = filter.limit ?? 50;
   let query = ctx.db.selectFrom('referrals').selectAll();
   if (!viewer.any) query = query.where('organisation_id', '=', viewer.organisationId);
+  if (filter.direction === 'incoming') query = query.where('organisation_id', '=', viewer.organisationId);
+  if (filter.direction === 'outgoing') {
+    query = query.where((eb) => eb.or([eb('organisation_id', 'is', null), eb('organisation_id', '!=', viewer.organisationId)]));
+  }
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.reportId) query = query.where('report_id', '=', filter.reportId);

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { ReferralView } from './contracts.js';
-import { meetsDeadline, type DeadlineMilestone, type ReferralKind, type ReferralStatus } from './model.js';
+import { meetsDeadline, nextStatusesOf, type DeadlineMilestone, type ReferralKind, type ReferralStatus } from './model.js';
 import type { ReferralsTable } from './tables.js';
 
 type Organisations = ReadonlyMap<string, { name: string }>;
@@ -29,6 +29,8 @@ export function referralViewOf(row: Selectable<ReferralsTable>, organisations: O
     deadline: iso(row.deadline),
     deadlineStatus: row.deadline_status as DeadlineMilestone,
     overdue: isOverdue(row, now),
+    deadlineMet: meetsDeadline(row.status as ReferralStatus, row.deadline_status as DeadlineMilestone),
+    next: [...nextStatusesOf(row.kind as ReferralKind, row.status as ReferralStatus)],
     escalatedAt: row.escalated_at ? iso(row.escalated_at) : null,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

@@ -7,6 +7,8 @@ import { CallPage } from './helpline/CallPage.js';
 import { HomePage } from './HomePage.js';
 import { Layout } from './Layout.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { ReferralBoardPage } from './referrals/ReferralBoardPage.js';
+import { ReferralPage } from './referrals/ReferralPage.js';
 import { ReportListPage } from './reports/ReportListPage.js';
 import { ReportPage } from './reports/ReportPage.js';
 import { useSession } from './session-context.js';
@@ -47,6 +49,22 @@ export function ConsoleApp() {
           element={
             <Allowed action="report.read">
               <ReportPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="referrals"
+          element={
+            <Allowed action="referral.list">
+              <ReferralBoardPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="referrals/:id"
+          element={
+            <Allowed action="referral.list">
+              <ReferralPage />
             </Allowed>
           }
         />

@@ -15,6 +15,7 @@ export interface Page {
 export const pages: readonly Page[] = [
   { path: '/helpline/new', action: 'report.record-call', label: 'nav.helpline', description: 'nav.helpline-description' },
   { path: '/reports', action: 'report.list', label: 'nav.reports', description: 'nav.reports-description' },
+  { path: '/referrals', action: 'referral.list', label: 'nav.referrals', description: 'nav.referrals-description' },
 ];
 
 export function pagesFor(allowedActions: readonly string[]): Page[] {

@@ -2,7 +2,8 @@ import type { MessageKey } from './en.js';
 import { common } from './fr/common.js';
 import { console_ } from './fr/console.js';
 import { portal } from './fr/portal.js';
+import { referrals } from './fr/referrals.js';
 import { report } from './fr/report.js';
 
 /** Le catalogue français : mêmes clés que l'anglais (vérifié par le type et par un test). */
-export const fr: Record<MessageKey, string> = { ...common, ...report, ...portal, ...console_ };
+export const fr: Record<MessageKey, string> = { ...common, ...report, ...portal, ...console_, ...referrals };
