@@ -8,6 +8,19 @@ import {
   type AuditWriter,
   type IdentityService,
 } from './identity/index.js';
+import {
+  blocklistAfterAssessmentJob,
+  blocklistMigrations,
+  blocklistSourcesFrom,
+  blocklistRoutes,
+  blocklistSealedColumns,
+  createBlocklistService,
+  defineBlocklistJobs,
+  listedLegalStatuses,
+  refreshBlocklistJob,
+  type BlocklistService,
+} from './blocklist/index.js';
+import { contributionRoutes, contributionSourcesFrom, createContributionService, type ContributionService } from './contribution/index.js';
 import { bankMigrations, bankRoutes, createBankService, defineBankJobs, type BankService } from './media/banks/index.js';
 import { inspectMedia } from './media/hashing/index.js';
 import { createDetectionService, detectionRoutes, type DetectionService } from './media/detection/index.js';
@@ -104,6 +117,8 @@ const mediaPurgeIntervalMs = 10 * 60 * 1000;
 const idempotencyExpiryIntervalMs = 60 * 60 * 1000;
 /** How often overdue referrals are looked for and escalated (the shortest deadline is an hour). */
 const referralEscalationIntervalMs = 5 * 60 * 1000;
+/** How often the blocklist is recomputed from its sources (removals confirmed meanwhile come off). */
+const blocklistRefreshIntervalMs = 5 * 60 * 1000;
 
 export interface Vigie {
   config: Config;
@@ -119,6 +134,8 @@ export interface Vigie {
   routing: RoutingService;
   banks: BankService;
   detection: DetectionService;
+  blocklist: BlocklistService;
+  contribution: ContributionService;
   /** Mail by SMTP through the outbox (platform/mail). */
   mail: MailOutbox;
   /** The removal checker's options and the notices' sender (src/actions), validated at start. */
@@ -137,6 +154,7 @@ export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(
   triageSealedColumns,
   referralSealedColumns,
   mailSealedColumns,
+  blocklistSealedColumns,
 );
 
 export const allMigrations = [
@@ -151,6 +169,7 @@ export const allMigrations = [
   bankMigrations,
   mailMigrations,
   webappMigrations,
+  blocklistMigrations,
 ];
 
 export interface CreateOptions {
@@ -240,7 +259,14 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   const removalCheck = removalCheckOptionsFrom(config);
   const noticeSender = noticeSenderFrom(config);
   // The jobs that follow a final assessment (routing's), each `{ reportId, trigger: 'assessed' }`.
-  const assessmentFollowUps: AssessmentFollowUp[] = [{ job: routeJob }];
+  // And the blocklist's refresh after an illegal one (its job asks for one refresh, however many come at once).
+  const assessmentFollowUps: AssessmentFollowUp[] = [
+    { job: routeJob },
+    {
+      job: blocklistAfterAssessmentJob,
+      wants: (assessment) => (listedLegalStatuses as readonly string[]).includes(assessment.legalStatus),
+    },
+  ];
   const triage = createTriageService({
     db: store.db,
     sealer: cipher,
@@ -271,6 +297,13 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   defineRoutingJobs(jobs, routing);
   const banks = createBankService({ db: store.db, audit, jobs });
   defineBankJobs(jobs, banks);
+  // The blocklist is recomputed from triage's final assessments, the reports' URLs and the notices confirmed removed.
+  const urlKeySecret = deriveSecret(ring, 'vigie/blocklist-url/v1');
+  const blocklistSources = blocklistSourcesFrom({ triage, reports, referrals });
+  const blocklist = createBlocklistService({ db: store.db, sealer: cipher, audit, jobs, urlKeySecret, sources: blocklistSources });
+  defineBlocklistJobs(jobs, blocklist);
+  const contributionSources = contributionSourcesFrom({ triage, reports, banks });
+  const contribution = createContributionService({ db: store.db, audit, country: config.homeCountry, sources: contributionSources });
   const challenges = createChallenges(
     { secret: deriveSecret(ring, 'vigie/proof-of-work/v1'), maxNumber: config.challengeMaxNumber, lifetimeSeconds: 15 * 60 },
     createSpentChallenges(store.db),
@@ -323,6 +356,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   urlRoutes(app, { urls });
   triageRoutes(app, { triage });
   referralRoutes(app, { referrals });
+  blocklistRoutes(app, { blocklist });
+  contributionRoutes(app, { contribution });
   routingRoutes(app, { routing, publicUrl: config.publicUrl });
   options.extraRoutes?.(app, { audit });
   await app.ready();
@@ -345,6 +380,12 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     intervalMs: referralEscalationIntervalMs,
     onError: (error) => logger.error({ err: error }, 'asking for the escalation of overdue referrals failed'),
   });
+  const blocklistRefresh = askPeriodically(jobs, store.db, {
+    name: refreshBlocklistJob,
+    data: {},
+    intervalMs: blocklistRefreshIntervalMs,
+    onError: (error) => logger.error({ err: error }, 'asking for the blocklist refresh failed'),
+  });
   const auditSealer = startAuditSealer(store.db, {
     intervalMs: config.auditSealMilliseconds,
     onError: (error) => logger.error({ err: error }, 'audit sealing failed'),
@@ -364,6 +405,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     routing,
     banks,
     detection,
+    blocklist,
+    contribution,
     mail,
     removalCheck,
     noticeSender,
@@ -373,6 +416,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
       mediaPurge.stop();
       idempotencyExpiry.stop();
       referralEscalation.stop();
+      blocklistRefresh.stop();
       await app.close();
       await jobs.stop();
       mailer.close();

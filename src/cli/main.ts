@@ -10,6 +10,8 @@ import { hashCommand } from './hash.js';
 import { geoCommands } from './geo.js';
 import { hotelCommands } from './hotels.js';
 import { bankCommands } from './banks.js';
+import { blocklistCommands } from './blocklist.js';
+import { contributionCommands } from './contribution.js';
 
 function config(): Config {
   try {
@@ -48,5 +50,7 @@ hotelCommands(program.command('hotel').description("partner chains' hotels and t
 hashCommand(program);
 geoCommands(program.command('geo').description('the offline IP → country and network dataset'), config);
 bankCommands(program.command('bank').description('hash banks: known content, false positives, partner lists'), config);
+blocklistCommands(program.command('blocklist').description('the blocklist internet providers download'), config);
+contributionCommands(program.command('contribution').description('the international contribution package (classified hashes)'), config);
 
 await program.parseAsync(process.argv);
