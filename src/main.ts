@@ -94,6 +94,16 @@ import {
   type ReferralService,
 } from './referrals/index.js';
 import {
+  createExchangeService,
+  defineExchangeJobs,
+  exchangeMigrations,
+  exchangeRoutes,
+  exchangeSealedColumns,
+  parseAllowedHttpOrigins,
+  syncStatusesJob,
+  type ExchangeService,
+} from './exchange/index.js';
+import {
   createRoutingService,
   defineRoutingJobs,
   routeJob,
@@ -117,6 +127,8 @@ const mediaPurgeIntervalMs = 10 * 60 * 1000;
 const idempotencyExpiryIntervalMs = 60 * 60 * 1000;
 /** How often overdue referrals are looked for and escalated (the shortest deadline is an hour). */
 const referralEscalationIntervalMs = 5 * 60 * 1000;
+/** How often the statuses of reports imported from partner deployments are looked at, to send back those that moved. */
+const exchangeStatusSyncIntervalMs = 60 * 1000;
 /** How often the blocklist is recomputed from its sources (removals confirmed meanwhile come off). */
 const blocklistRefreshIntervalMs = 5 * 60 * 1000;
 
@@ -131,6 +143,8 @@ export interface Vigie {
   urls: UrlService;
   triage: TriageService;
   referrals: ReferralService;
+  /** Forwarding to partner deployments and the statuses back (src/exchange). */
+  exchange: ExchangeService;
   routing: RoutingService;
   banks: BankService;
   detection: DetectionService;
@@ -153,6 +167,7 @@ export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(
   urlSealedColumns,
   triageSealedColumns,
   referralSealedColumns,
+  exchangeSealedColumns,
   mailSealedColumns,
   blocklistSealedColumns,
 );
@@ -164,6 +179,7 @@ export const allMigrations = [
   urlMigrations,
   triageMigrations,
   referralMigrations,
+  exchangeMigrations,
   routingMigrations,
   challengeMigrations,
   bankMigrations,
@@ -281,8 +297,29 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     },
   });
   // Referrals address identity's organisations and show receiving staff what reports grant them.
-  const referrals = createReferralService({ db: store.db, sealer: cipher, audit, organisations: identity, reports });
+  // A referral to a partner deployment's hotline gets its forwarding job in the transaction that makes it.
+  const referrals = createReferralService({
+    db: store.db,
+    sealer: cipher,
+    audit,
+    organisations: identity,
+    reports,
+    onCreated: (trx, referral) => exchange.onReferralCreated(trx, referral),
+  });
   defineReferralJobs(jobs, referrals);
+  // The deployment's Ed25519 key derives from the key ring: never written, the same at every start.
+  const exchange = await createExchangeService({
+    db: store.db,
+    sealer: cipher,
+    audit,
+    jobs,
+    reports,
+    referrals,
+    organisations: identity,
+    signingSeed: deriveSecret(ring, 'vigie/exchange-signing/v1'),
+    allowedHttpOrigins: parseAllowedHttpOrigins(config.exchangeAllowHttp),
+  });
+  defineExchangeJobs(jobs, exchange);
   const routing = createRoutingService({
     db: store.db,
     audit,
@@ -356,6 +393,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   urlRoutes(app, { urls });
   triageRoutes(app, { triage });
   referralRoutes(app, { referrals });
+  exchangeRoutes(app, { exchange });
   blocklistRoutes(app, { blocklist });
   contributionRoutes(app, { contribution });
   routingRoutes(app, { routing, publicUrl: config.publicUrl });
@@ -373,6 +411,12 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     data: { retentionDays: config.idempotencyRetentionDays },
     intervalMs: idempotencyExpiryIntervalMs,
     onError: (error) => logger.error({ err: error }, 'asking for the expiry of idempotency keys failed'),
+  });
+  const exchangeStatusSync = askPeriodically(jobs, store.db, {
+    name: syncStatusesJob,
+    data: {},
+    intervalMs: exchangeStatusSyncIntervalMs,
+    onError: (error) => logger.error({ err: error }, 'asking for the exchange status sync failed'),
   });
   const referralEscalation = askPeriodically(jobs, store.db, {
     name: escalateOverdueJob,
@@ -402,6 +446,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     urls,
     triage,
     referrals,
+    exchange,
     routing,
     banks,
     detection,
@@ -416,6 +461,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
       mediaPurge.stop();
       idempotencyExpiry.stop();
       referralEscalation.stop();
+      exchangeStatusSync.stop();
       blocklistRefresh.stop();
       await app.close();
       await jobs.stop();
