@@ -91,18 +91,10 @@ import {
   referralMigrations,
   referralRoutes,
   referralSealedColumns,
+  type ReferralCreatedHook,
   type ReferralService,
 } from './referrals/index.js';
-import {
-  createExchangeService,
-  defineExchangeJobs,
-  exchangeMigrations,
-  exchangeRoutes,
-  exchangeSealedColumns,
-  parseAllowedHttpOrigins,
-  syncStatusesJob,
-  type ExchangeService,
-} from './exchange/index.js';
+import * as exchangeModule from './exchange/index.js';
 import {
   createRoutingService,
   defineRoutingJobs,
@@ -127,8 +119,6 @@ const mediaPurgeIntervalMs = 10 * 60 * 1000;
 const idempotencyExpiryIntervalMs = 60 * 60 * 1000;
 /** How often overdue referrals are looked for and escalated (the shortest deadline is an hour). */
 const referralEscalationIntervalMs = 5 * 60 * 1000;
-/** How often the statuses of reports imported from partner deployments are looked at, to send back those that moved. */
-const exchangeStatusSyncIntervalMs = 60 * 1000;
 /** How often the blocklist is recomputed from its sources (removals confirmed meanwhile come off). */
 const blocklistRefreshIntervalMs = 5 * 60 * 1000;
 
@@ -143,8 +133,7 @@ export interface Vigie {
   urls: UrlService;
   triage: TriageService;
   referrals: ReferralService;
-  /** Forwarding to partner deployments and the statuses back (src/exchange). */
-  exchange: ExchangeService;
+  exchange: exchangeModule.ExchangeService;
   routing: RoutingService;
   banks: BankService;
   detection: DetectionService;
@@ -167,7 +156,7 @@ export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(
   urlSealedColumns,
   triageSealedColumns,
   referralSealedColumns,
-  exchangeSealedColumns,
+  exchangeModule.exchangeSealedColumns,
   mailSealedColumns,
   blocklistSealedColumns,
 );
@@ -179,7 +168,7 @@ export const allMigrations = [
   urlMigrations,
   triageMigrations,
   referralMigrations,
-  exchangeMigrations,
+  exchangeModule.exchangeMigrations,
   routingMigrations,
   challengeMigrations,
   bankMigrations,
@@ -297,29 +286,12 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     },
   });
   // Referrals address identity's organisations and show receiving staff what reports grant them.
-  // A referral to a partner deployment's hotline gets its forwarding job in the transaction that makes it.
-  const referrals = createReferralService({
-    db: store.db,
-    sealer: cipher,
-    audit,
-    organisations: identity,
-    reports,
-    onCreated: (trx, referral) => exchange.onReferralCreated(trx, referral),
-  });
+  // A referral to a partner deployment's hotline gets its forwarding job in the transaction that makes it (src/exchange).
+  const onCreated: ReferralCreatedHook = (trx, referral) => exchange.onReferralCreated(trx, referral);
+  const referrals = createReferralService({ db: store.db, sealer: cipher, audit, organisations: identity, reports, onCreated });
   defineReferralJobs(jobs, referrals);
-  // The deployment's Ed25519 key derives from the key ring: never written, the same at every start.
-  const exchange = await createExchangeService({
-    db: store.db,
-    sealer: cipher,
-    audit,
-    jobs,
-    reports,
-    referrals,
-    organisations: identity,
-    signingSeed: deriveSecret(ring, 'vigie/exchange-signing/v1'),
-    allowedHttpOrigins: parseAllowedHttpOrigins(config.exchangeAllowHttp),
-  });
-  defineExchangeJobs(jobs, exchange);
+  const exchangeDeps = { db: store.db, sealer: cipher, audit, jobs, reports, referrals, organisations: identity };
+  const exchange = await exchangeModule.createExchangeService(exchangeDeps, { ring, allowHttp: config.exchangeAllowHttp });
   const routing = createRoutingService({
     db: store.db,
     audit,
@@ -393,7 +365,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   urlRoutes(app, { urls });
   triageRoutes(app, { triage });
   referralRoutes(app, { referrals });
-  exchangeRoutes(app, { exchange });
+  exchangeModule.exchangeRoutes(app, { exchange });
   blocklistRoutes(app, { blocklist });
   contributionRoutes(app, { contribution });
   routingRoutes(app, { routing, publicUrl: config.publicUrl });
@@ -412,12 +384,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     intervalMs: idempotencyExpiryIntervalMs,
     onError: (error) => logger.error({ err: error }, 'asking for the expiry of idempotency keys failed'),
   });
-  const exchangeStatusSync = askPeriodically(jobs, store.db, {
-    name: syncStatusesJob,
-    data: {},
-    intervalMs: exchangeStatusSyncIntervalMs,
-    onError: (error) => logger.error({ err: error }, 'asking for the exchange status sync failed'),
-  });
+  const exchangeStatusSync = exchange.askForStatusSync((error) => logger.error({ err: error }, 'asking for the status sync failed'));
   const referralEscalation = askPeriodically(jobs, store.db, {
     name: escalateOverdueJob,
     data: {},

@@ -40,6 +40,7 @@ export function createReportService(deps: ReportDeps) {
   return {
     submitPartnerReport: bind(ctx, submit.submitPartnerReport),
     submitPartnerBatch: bind(ctx, submit.submitPartnerBatch),
+    submitForwardedReport: bind(ctx, submit.submitForwardedReport),
     submitPublicReport: bind(ctx, submit.submitPublicReport),
     recordCall: bind(ctx, helpline.recordCall),
     submitNcmecReport: bind(ctx, ncmec.submitNcmecReport),

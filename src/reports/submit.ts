@@ -64,7 +64,8 @@ export interface PartnerRequest {
 
 export async function submitFromPartner<Receipt>(
   ctx: ReportContext,
-  partner: PartnerSubmitter,
+  // Without a key: a report a partner deployment forwarded (src/exchange).
+  partner: Omit<PartnerSubmitter, 'apiKeyId'> & { apiKeyId: string | null },
   request: PartnerRequest,
   receiptOf: (receipts: ReportReceipt[]) => Receipt,
 ): Promise<{ replayed: boolean; receipt: Receipt }> {
@@ -104,6 +105,33 @@ export function submitPartnerBatch(
   refuse(checkBatch(body.reports, ctx.now()));
   const route = { channel: 'partner_api', route: 'batch', idempotencyKey, body, contents: body.reports } as const;
   return submitFromPartner(ctx, partner, route, (reports): BatchReceipt => ({ count: reports.length, reports }));
+}
+
+/**
+ * A report forwarded by a partner Vigie deployment (src/exchange), after that module checked
+ * the message's signature: a partner report of the organisation the partner is linked to,
+ * without an API key, claimed once under the message's key like any partner submission.
+ */
+export function submitForwardedReport(
+  ctx: ReportContext,
+  from: { actor: Actor; organisationId: string },
+  messageKey: string,
+  content: ReportContent,
+) {
+  refuse(checkReport(content, '/payload/report', ctx.now()));
+  return submitFromPartner(
+    ctx,
+    { ...from, apiKeyId: null },
+    {
+      channel: 'partner_api',
+      route: 'forwarded',
+      idempotencyKey: messageKey,
+      body: content,
+      contents: [content],
+      pointer: '/payload/report',
+    },
+    (receipts) => receipts[0]!,
+  );
 }
 
 /** A report from the public: anonymous unless the reporter gave contact details and consent. */
