@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { noticeSenderFrom, removalCheckOptionsFrom, type NoticeSender, type RemovalCheckOptions } from './actions/index.js';
+import { actionMigrations, actionSealedColumns, createTakedowns, noticeMailListeners, type Takedowns } from './actions/index.js';
 import {
   createIdentityService,
   identityMigrations,
@@ -141,9 +141,8 @@ export interface Vigie {
   contribution: ContributionService;
   /** Mail by SMTP through the outbox (platform/mail). */
   mail: MailOutbox;
-  /** The removal checker's options and the notices' sender (src/actions), validated at start. */
-  removalCheck: RemovalCheckOptions;
-  noticeSender: NoticeSender;
+  /** Notices to hosts sent and re-sent until removal, the takedown tracker (src/actions). */
+  takedowns: Takedowns;
   app: HttpApp;
   routes: RouteEntry[];
   close(): Promise<void>;
@@ -156,6 +155,7 @@ export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(
   urlSealedColumns,
   triageSealedColumns,
   referralSealedColumns,
+  actionSealedColumns,
   exchangeModule.exchangeSealedColumns,
   mailSealedColumns,
   blocklistSealedColumns,
@@ -173,6 +173,7 @@ export const allMigrations = [
   challengeMigrations,
   bankMigrations,
   mailMigrations,
+  actionMigrations,
   webappMigrations,
   blocklistMigrations,
 ];
@@ -258,11 +259,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   if (mailer.missingSetting && options.workers) {
     logger.warn({ setting: mailer.missingSetting }, 'Mail is not configured: notices to hosts cannot be sent');
   }
-  const mail = createMailOutbox({ db: store.db, sealer: cipher, jobs, mailer, logger });
+  const mail = createMailOutbox({ db: store.db, sealer: cipher, jobs, mailer, logger, onSettled: noticeMailListeners });
   defineMailJobs(jobs, mail);
-  // A wrong VIGIE_FETCH_ALLOW range stops Vigie here, at start.
-  const removalCheck = removalCheckOptionsFrom(config);
-  const noticeSender = noticeSenderFrom(config);
   // The jobs that follow a final assessment (routing's), each `{ reportId, trigger: 'assessed' }`.
   // And the blocklist's refresh after an illegal one (its job asks for one refresh, however many come at once).
   const assessmentFollowUps: AssessmentFollowUp[] = [
@@ -369,9 +367,12 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   blocklistRoutes(app, { blocklist });
   contributionRoutes(app, { contribution });
   routingRoutes(app, { routing, publicUrl: config.publicUrl });
+  // Notices to hosts: a wrong VIGIE_FETCH_ALLOW, interval or language stops Vigie here, at start.
+  const takedowns = createTakedowns(config, app, { db: store.db, sealer: cipher, audit, referrals, reports, mail, jobs, logger });
   options.extraRoutes?.(app, { audit });
   await app.ready();
   await jobs.start({ work: options.workers ?? false });
+  takedowns.startAsking();
   const mediaPurge = askPeriodically(jobs, store.db, {
     name: purgeMediaJob,
     data: {},
@@ -419,9 +420,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     detection,
     blocklist,
     contribution,
+    takedowns,
     mail,
-    removalCheck,
-    noticeSender,
     app,
     routes,
     async close() {
