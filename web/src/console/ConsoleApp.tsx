@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Route, Routes } from 'react-router';
 import { useI18n } from '../i18n/index.js';
 import { loadPortalSettings, type PortalSettings } from '../shared/settings.js';
+import { AdminRoutes } from './admin/AdminRoutes.js';
 import { Allowed } from './Allowed.js';
 import { CallPage } from './helpline/CallPage.js';
 import { HomePage } from './HomePage.js';
@@ -68,6 +69,7 @@ export function ConsoleApp() {
             </Allowed>
           }
         />
+        <Route path="admin/*" element={<AdminRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/index.js';
+import { adminActions } from './admin/admin-pages.js';
 
 /**
  * The console's pages and the action each one needs. The server decides who may take an
@@ -10,14 +11,17 @@ export interface Page {
   action: string;
   label: MessageKey;
   description: MessageKey;
+  /** Shown when any of these is allowed too: an index of several pages (administration). */
+  anyOf?: readonly string[];
 }
 
 export const pages: readonly Page[] = [
   { path: '/helpline/new', action: 'report.record-call', label: 'nav.helpline', description: 'nav.helpline-description' },
   { path: '/reports', action: 'report.list', label: 'nav.reports', description: 'nav.reports-description' },
   { path: '/referrals', action: 'referral.list', label: 'nav.referrals', description: 'nav.referrals-description' },
+  { path: '/admin', action: 'organisation.list', anyOf: adminActions, label: 'nav.admin', description: 'nav.admin-description' },
 ];
 
 export function pagesFor(allowedActions: readonly string[]): Page[] {
-  return pages.filter((page) => allowedActions.includes(page.action));
+  return pages.filter((page) => [page.action, ...(page.anyOf ?? [])].some((action) => allowedActions.includes(action)));
 }

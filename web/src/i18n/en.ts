@@ -1,3 +1,4 @@
+import { admin } from './en/admin.js';
 import { common } from './en/common.js';
 import { console_ } from './en/console.js';
 import { portal } from './en/portal.js';
@@ -5,5 +6,5 @@ import { referrals } from './en/referrals.js';
 import { report } from './en/report.js';
 
 /** The English catalogue: every string the pages show. The French one has the same keys (checked by the type and by a test). */
-export const en = { ...common, ...report, ...portal, ...console_, ...referrals } as const;
+export const en = { ...common, ...report, ...portal, ...console_, ...referrals, ...admin } as const;
 export type MessageKey = keyof typeof en;

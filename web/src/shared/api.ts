@@ -21,7 +21,7 @@ export class ApiProblem extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** A FormData body is sent as multipart, as is. */
   form?: FormData;

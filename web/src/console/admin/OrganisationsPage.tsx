@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react';
+import { useI18n, type MessageKey } from '../../i18n/index.js';
+import { ErrorSummary } from '../../shared/form/ErrorSummary.js';
+import { FieldErrorsContext } from '../../shared/form/errors.js';
+import { SelectField } from '../../shared/form/SelectField.js';
+import { TextField } from '../../shared/form/TextField.js';
+import { PageHeading } from '../PageHeading.js';
+import { useCan } from '../session-context.js';
+import { useStaffApi } from '../use-staff-api.js';
+import type { Organisation } from './types.js';
+import { flatIds, useProblemErrors } from './use-problem-errors.js';
+import { useResource } from './use-resource.js';
+import { organisationKinds } from './vocabulary.js';
+
+const idOf = flatIds('organisation', ['name', 'kind', 'country']);
+
+function NewOrganisationForm({ onCreated }: { onCreated(created: Organisation): void }) {
+  const { t } = useI18n();
+  const api = useStaffApi();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState('');
+  const [country, setCountry] = useState('');
+  const { errors, general, fail, clear, changed } = useProblemErrors(idOf);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    clear();
+    try {
+      const body = { name: name.trim(), kind, ...(country.trim() ? { country: country.trim().toUpperCase() } : {}) };
+      onCreated(await api<Organisation>('/api/organisations', { method: 'POST', body }));
+      setName('');
+      setKind('');
+      setCountry('');
+    } catch (failure) {
+      fail(failure);
+    }
+  }
+
+  return (
+    <FieldErrorsContext.Provider value={errors}>
+      <form className="admin-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="new-organisation-title">
+        <h2 id="new-organisation-title">{t('admin.organisation-new')}</h2>
+        <ErrorSummary title={t('common.error-summary')} errors={errors} general={general} />
+        <TextField
+          id="organisation-name"
+          label={t('admin.organisation-name')}
+          value={name}
+          maxLength={200}
+          onChange={(value) => {
+            setName(value);
+            changed('organisation-name');
+          }}
+        />
+        <SelectField
+          id="organisation-kind"
+          label={t('admin.organisation-kind')}
+          value={kind}
+          placeholder={t('common.choose')}
+          options={organisationKinds.map((value) => ({ value, label: t(`admin.organisation-kind.${value}` as MessageKey) }))}
+          onChange={(value) => {
+            setKind(value);
+            changed('organisation-kind');
+          }}
+        />
+        <TextField
+          id="organisation-country"
+          label={t('admin.organisation-country')}
+          hint={t('admin.organisation-country-hint')}
+          value={country}
+          maxLength={2}
+          onChange={(value) => {
+            setCountry(value);
+            changed('organisation-country');
+          }}
+        />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('admin.organisation-create')}
+          </button>
+        </div>
+      </form>
+    </FieldErrorsContext.Provider>
+  );
+}
+
+/** The organisations of the deployment: the hotline, police units, child protection, partners. */
+export function OrganisationsPage() {
+  const { t } = useI18n();
+  const canCreate = useCan('organisation.create');
+  const { data, error, reload } = useResource<Organisation[]>('/api/organisations');
+  const [created, setCreated] = useState<string | null>(null);
+  return (
+    <>
+      <PageHeading>{t('admin.organisations')}</PageHeading>
+      {error && <p role="alert">{error}</p>}
+      <p role="status">{created ? t('admin.organisation-created', { name: created }) : ''}</p>
+      <div className="table-scroll" role="region" aria-labelledby="organisations-caption" tabIndex={0}>
+        <table className="admin">
+          <caption id="organisations-caption">{t('admin.organisations-caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.organisation-name')}</th>
+              <th scope="col">{t('admin.organisation-kind')}</th>
+              <th scope="col">{t('admin.organisation-country')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(data ?? []).map((organisation) => (
+              <tr key={organisation.id}>
+                <td>{organisation.name}</td>
+                <td>{t(`admin.organisation-kind.${organisation.kind}` as MessageKey)}</td>
+                <td>{organisation.country ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {canCreate && (
+        <NewOrganisationForm
+          onCreated={(organisation) => {
+            setCreated(organisation.name);
+            reload();
+          }}
+        />
+      )}
+    </>
+  );
+}

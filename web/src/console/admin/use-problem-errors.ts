@@ -1,0 +1,41 @@
+import { useCallback, useState } from 'react';
+import { useI18n } from '../../i18n/index.js';
+import { isProblem } from '../../shared/api.js';
+import { errorsOfProblem, withoutError } from '../../shared/form/problem-errors.js';
+
+/**
+ * The errors of one form: a server's problem becomes a message beside each input it names
+ * (`idOf` turns the JSON pointer into the input's id), the rest a general message.
+ */
+export function useProblemErrors(idOf: (pointer: string) => string | undefined) {
+  const { t } = useI18n();
+  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
+  const [general, setGeneral] = useState<string[]>([]);
+  const fail = useCallback(
+    (failure: unknown) => {
+      if (isProblem(failure)) {
+        const found = errorsOfProblem(failure, idOf);
+        setErrors(found.errors);
+        setGeneral(found.general);
+      } else {
+        setErrors(new Map());
+        setGeneral([t('common.network-error')]);
+      }
+    },
+    [idOf, t],
+  );
+  const clear = useCallback(() => {
+    setErrors(new Map());
+    setGeneral([]);
+  }, []);
+  const changed = useCallback((id: string) => setErrors((current) => withoutError(current, id)), []);
+  return { errors, general, fail, clear, changed };
+}
+
+/** `#/name` → `prefix-name`: the inputs of a flat body are named after its properties. */
+export function flatIds(prefix: string, names: readonly string[]): (pointer: string) => string | undefined {
+  return (pointer) => {
+    const name = pointer.replace(/^#?\//, '').split('/')[0] ?? '';
+    return names.includes(name) ? `${prefix}-${name}` : undefined;
+  };
+}
