@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { tablesOf, type AnyDatabase } from '../platform/store/index.js';
-import { blocklistLockName } from './model.js';
+import { blocklistLockName, type BlocklistSnapshot } from './model.js';
 import type { AuditWriter, BlocklistSources, JobQueuePort, Sealer } from './ports.js';
 import type { BlocklistTables } from './tables.js';
 
@@ -25,6 +25,11 @@ export class BlocklistContext {
   readonly jobs: JobQueuePort;
   readonly sources: BlocklistSources;
   readonly now: () => Date;
+  /**
+   * The last whole list this process opened: a version never changes once written, so a
+   * download of the same version serves it without opening every URL again.
+   */
+  snapshot: BlocklistSnapshot | null = null;
   readonly #urlKeySecret: Uint8Array;
 
   constructor(deps: BlocklistDeps) {

@@ -25,9 +25,10 @@ export async function latestVersion(trx: Transaction<BlocklistTables>): Promise<
   return row ? { version: row.version, createdAt: iso(row.created_at) } : { version: 0, createdAt: null };
 }
 
-/** Every URL listed at the latest version, sorted, in the caller's (locked) transaction. */
+/** Every URL listed at the latest version, sorted, in the caller's (locked) transaction; kept for the next download of that version. */
 export async function snapshotIn(ctx: BlocklistContext, trx: Transaction<BlocklistTables>): Promise<BlocklistSnapshot> {
   const { version, createdAt } = await latestVersion(trx);
+  if (ctx.snapshot?.version === version) return ctx.snapshot;
   const rows = await trx
     .selectFrom('blocklist_urls')
     .select(['url_key', 'url_sealed', 'added_at', 'added_version'])
@@ -38,7 +39,8 @@ export async function snapshotIn(ctx: BlocklistContext, trx: Transaction<Blockli
     addedAt: iso(row.added_at),
     addedVersion: row.added_version,
   }));
-  return { version, createdAt, urls: urls.sort(byUrl) };
+  ctx.snapshot = { version, createdAt, urls: urls.sort(byUrl) };
+  return ctx.snapshot;
 }
 
 /**
