@@ -8,6 +8,7 @@ import { CallPage } from './helpline/CallPage.js';
 import { HomePage } from './HomePage.js';
 import { Layout } from './Layout.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { PartnersPage } from './partners/PartnersPage.js';
 import { ReferralBoardPage } from './referrals/ReferralBoardPage.js';
 import { ReferralPage } from './referrals/ReferralPage.js';
 import { ReportListPage } from './reports/ReportListPage.js';
@@ -66,6 +67,14 @@ export function ConsoleApp() {
           element={
             <Allowed action="referral.list">
               <ReferralPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="partners"
+          element={
+            <Allowed action="exchange.read">
+              <PartnersPage />
             </Allowed>
           }
         />

@@ -19,6 +19,7 @@ export const pages: readonly Page[] = [
   { path: '/helpline/new', action: 'report.record-call', label: 'nav.helpline', description: 'nav.helpline-description' },
   { path: '/reports', action: 'report.list', label: 'nav.reports', description: 'nav.reports-description' },
   { path: '/referrals', action: 'referral.list', label: 'nav.referrals', description: 'nav.referrals-description' },
+  { path: '/partners', action: 'exchange.read', label: 'nav.partners', description: 'nav.partners-description' },
   { path: '/admin', action: 'organisation.list', anyOf: adminActions, label: 'nav.admin', description: 'nav.admin-description' },
 ];
 

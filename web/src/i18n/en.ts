@@ -2,9 +2,10 @@ import { admin } from './en/admin.js';
 import { common } from './en/common.js';
 import { console_ } from './en/console.js';
 import { portal } from './en/portal.js';
+import { partners } from './en/partners.js';
 import { referrals } from './en/referrals.js';
 import { report } from './en/report.js';
 
 /** The English catalogue: every string the pages show. The French one has the same keys (checked by the type and by a test). */
-export const en = { ...common, ...report, ...portal, ...console_, ...referrals, ...admin } as const;
+export const en = { ...common, ...report, ...portal, ...console_, ...referrals, ...partners, ...admin } as const;
 export type MessageKey = keyof typeof en;

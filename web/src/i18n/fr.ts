@@ -3,8 +3,9 @@ import { admin } from './fr/admin.js';
 import { common } from './fr/common.js';
 import { console_ } from './fr/console.js';
 import { portal } from './fr/portal.js';
+import { partners } from './fr/partners.js';
 import { referrals } from './fr/referrals.js';
 import { report } from './fr/report.js';
 
 /** Le catalogue français : mêmes clés que l'anglais (vérifié par le type et par un test). */
-export const fr: Record<MessageKey, string> = { ...common, ...report, ...portal, ...console_, ...referrals, ...admin };
+export const fr: Record<MessageKey, string> = { ...common, ...report, ...portal, ...console_, ...referrals, ...partners, ...admin };
