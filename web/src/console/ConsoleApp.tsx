@@ -4,11 +4,14 @@ import { useI18n } from '../i18n/index.js';
 import { loadPortalSettings, type PortalSettings } from '../shared/settings.js';
 import { AdminRoutes } from './admin/AdminRoutes.js';
 import { Allowed } from './Allowed.js';
+import { AssessmentPage } from './assessment/AssessmentPage.js';
+import { ConfirmationPage } from './assessment/ConfirmationPage.js';
 import { CallPage } from './helpline/CallPage.js';
 import { HomePage } from './HomePage.js';
 import { Layout } from './Layout.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { PartnersPage } from './partners/PartnersPage.js';
+import { QueuePage } from './queue/QueuePage.js';
 import { ReferralBoardPage } from './referrals/ReferralBoardPage.js';
 import { ReferralPage } from './referrals/ReferralPage.js';
 import { ReportListPage } from './reports/ReportListPage.js';
@@ -67,6 +70,30 @@ export function ConsoleApp() {
           element={
             <Allowed action="referral.list">
               <ReferralPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="queue"
+          element={
+            <Allowed action="assessment.queue">
+              <QueuePage categories={settings?.categories ?? []} />
+            </Allowed>
+          }
+        />
+        <Route
+          path="reports/:id/assess"
+          element={
+            <Allowed action="assessment.assess">
+              <AssessmentPage categories={settings?.categories ?? []} />
+            </Allowed>
+          }
+        />
+        <Route
+          path="reports/:id/confirm"
+          element={
+            <Allowed action="assessment.confirm">
+              <ConfirmationPage />
             </Allowed>
           }
         />

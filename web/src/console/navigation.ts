@@ -17,6 +17,7 @@ export interface Page {
 
 export const pages: readonly Page[] = [
   { path: '/helpline/new', action: 'report.record-call', label: 'nav.helpline', description: 'nav.helpline-description' },
+  { path: '/queue', action: 'assessment.queue', label: 'nav.queue', description: 'nav.queue-description' },
   { path: '/reports', action: 'report.list', label: 'nav.reports', description: 'nav.reports-description' },
   { path: '/referrals', action: 'referral.list', label: 'nav.referrals', description: 'nav.referrals-description' },
   { path: '/partners', action: 'exchange.read', label: 'nav.partners', description: 'nav.partners-description' },

@@ -1,4 +1,5 @@
 import { admin } from './en/admin.js';
+import { analyst } from './en/analyst.js';
 import { common } from './en/common.js';
 import { console_ } from './en/console.js';
 import { portal } from './en/portal.js';
@@ -7,5 +8,5 @@ import { referrals } from './en/referrals.js';
 import { report } from './en/report.js';
 
 /** The English catalogue: every string the pages show. The French one has the same keys (checked by the type and by a test). */
-export const en = { ...common, ...report, ...portal, ...console_, ...referrals, ...partners, ...admin } as const;
+export const en = { ...common, ...report, ...portal, ...console_, ...analyst, ...referrals, ...partners, ...admin } as const;
 export type MessageKey = keyof typeof en;

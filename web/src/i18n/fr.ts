@@ -1,5 +1,6 @@
 import type { MessageKey } from './en.js';
 import { admin } from './fr/admin.js';
+import { analyst } from './fr/analyst.js';
 import { common } from './fr/common.js';
 import { console_ } from './fr/console.js';
 import { portal } from './fr/portal.js';
@@ -8,4 +9,4 @@ import { referrals } from './fr/referrals.js';
 import { report } from './fr/report.js';
 
 /** Le catalogue français : mêmes clés que l'anglais (vérifié par le type et par un test). */
-export const fr: Record<MessageKey, string> = { ...common, ...report, ...portal, ...console_, ...referrals, ...partners, ...admin };
+export const fr: Record<MessageKey, string> = { ...common, ...report, ...portal, ...console_, ...analyst, ...referrals, ...partners, ...admin };

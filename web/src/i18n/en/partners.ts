@@ -18,7 +18,7 @@ export const partners = {
   'partners.country': 'Country',
   'partners.address': 'Address',
   'partners.forwarded': 'Forwarded',
-  'partners.pending': 'Awaiting acknowledgement',
+  'partners.pending': 'Unacknowledged',
   'partners.imported': 'Received',
   'partners.new': 'Register a partner deployment',
   'partners.base-url': 'Address of its Vigie',

@@ -19,7 +19,7 @@ export const partners: Record<keyof typeof en, string> = {
   'partners.country': 'Pays',
   'partners.address': 'Adresse',
   'partners.forwarded': 'Transmis',
-  'partners.pending': 'En attente d’accusé de réception',
+  'partners.pending': 'Sans accusé',
   'partners.imported': 'Reçus',
   'partners.new': 'Inscrire un déploiement partenaire',
   'partners.base-url': 'Adresse de son Vigie',
