@@ -9,4 +9,13 @@ import { referrals } from './fr/referrals.js';
 import { report } from './fr/report.js';
 
 /** Le catalogue français : mêmes clés que l'anglais (vérifié par le type et par un test). */
-export const fr: Record<MessageKey, string> = { ...common, ...report, ...portal, ...console_, ...analyst, ...referrals, ...partners, ...admin };
+export const fr: Record<MessageKey, string> = {
+  ...common,
+  ...report,
+  ...portal,
+  ...console_,
+  ...analyst,
+  ...referrals,
+  ...partners,
+  ...admin,
+};
