@@ -8,7 +8,7 @@ export interface SourceServices {
   referrals: { confirmedRemovals(reportIds: readonly string[]): Promise<Removal[]> };
 }
 
-const chunkSize = 1000;
+const chunkSize = 5000;
 
 async function inChunks<T>(ids: readonly string[], read: (chunk: readonly string[]) => Promise<T[]>): Promise<T[]> {
   const all: T[] = [];

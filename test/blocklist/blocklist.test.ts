@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVigie, type Vigie } from '../../src/main.js';
+import { createVigie, sealedColumns, type Vigie } from '../../src/main.js';
+import { createFieldCipher, loadKeyRing, rotateKeys } from '../../src/platform/crypto/index.js';
 import { waitFor } from '../jobs/wait-for.js';
 import {
   auditEntries,
@@ -265,5 +266,21 @@ describe('downloads', () => {
       const parameter = query.startsWith('?since') ? 'since' : 'format';
       expect(JSON.stringify(response.json()), query).toContain(parameter);
     }
+  });
+});
+
+describe('key rotation', () => {
+  it('re-seals the listed URLs under the new key (last: the running processes keep the old ring)', async () => {
+    const ring = await loadKeyRing({ keyFile: t.config.keyFile });
+    const rotated = await rotateKeys({ db: t.vigie.store.db, ring, columns: sealedColumns });
+    expect(rotated.columns.find((column) => column.table === 'blocklist_urls')?.resealed).toBe(3);
+    const cipher = await createFieldCipher(rotated.ring);
+    const { rows } = await sql<{ url_key: string; url_sealed: string; listed: boolean }>`
+      select url_key, url_sealed, listed from blocklist_urls where listed`.execute(t.testStore.store.db);
+    expect(rows.every((row) => cipher.keyIdOf(row.url_sealed) === rotated.keyId)).toBe(true);
+    expect(rows.map((row) => cipher.open(row.url_sealed, `blocklist_urls.url_sealed:${row.url_key}`)).sort()).toEqual([
+      canonical.abroad,
+      canonical.page7,
+    ]);
   });
 });
