@@ -10,6 +10,7 @@ import { CallPage } from './helpline/CallPage.js';
 import { HomePage } from './HomePage.js';
 import { Layout } from './Layout.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { TakedownsPage } from './takedowns/TakedownsPage.js';
 import { PartnersPage } from './partners/PartnersPage.js';
 import { QueuePage } from './queue/QueuePage.js';
 import { ReferralBoardPage } from './referrals/ReferralBoardPage.js';
@@ -102,6 +103,14 @@ export function ConsoleApp() {
           element={
             <Allowed action="exchange.read">
               <PartnersPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="takedowns"
+          element={
+            <Allowed action="takedown.list">
+              <TakedownsPage />
             </Allowed>
           }
         />

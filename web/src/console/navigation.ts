@@ -20,6 +20,7 @@ export const pages: readonly Page[] = [
   { path: '/queue', action: 'assessment.queue', label: 'nav.queue', description: 'nav.queue-description' },
   { path: '/reports', action: 'report.list', label: 'nav.reports', description: 'nav.reports-description' },
   { path: '/referrals', action: 'referral.list', label: 'nav.referrals', description: 'nav.referrals-description' },
+  { path: '/takedowns', action: 'takedown.list', label: 'nav.takedowns', description: 'nav.takedowns-description' },
   { path: '/partners', action: 'exchange.read', label: 'nav.partners', description: 'nav.partners-description' },
   { path: '/admin', action: 'organisation.list', anyOf: adminActions, label: 'nav.admin', description: 'nav.admin-description' },
 ];

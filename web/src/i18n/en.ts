@@ -6,7 +6,8 @@ import { portal } from './en/portal.js';
 import { partners } from './en/partners.js';
 import { referrals } from './en/referrals.js';
 import { report } from './en/report.js';
+import { takedowns } from './en/takedowns.js';
 
 /** The English catalogue: every string the pages show. The French one has the same keys (checked by the type and by a test). */
-export const en = { ...common, ...report, ...portal, ...console_, ...analyst, ...referrals, ...partners, ...admin } as const;
+export const en = { ...common, ...report, ...portal, ...console_, ...analyst, ...referrals, ...partners, ...admin, ...takedowns } as const;
 export type MessageKey = keyof typeof en;

@@ -16,7 +16,7 @@ function Part({ label, value }: { label: string; value: unknown }) {
 }
 
 /** Opened by a deliberate click: the server writes an audit entry for each read. */
-export function PersonalData({ reportId }: { reportId: string }) {
+export function PersonalData({ reportId, onRead }: { reportId: string; onRead?(): void }) {
   const { t } = useI18n();
   const api = useStaffApi();
   const [view, setView] = useState<PersonalView | null>(null);
@@ -25,6 +25,7 @@ export function PersonalData({ reportId }: { reportId: string }) {
   async function open() {
     try {
       setView(await api<PersonalView>(`/api/reports/${encodeURIComponent(reportId)}/personal-data`));
+      onRead?.();
     } catch (failure) {
       setError(isProblem(failure) ? failure.title : t('common.network-error'));
     }

@@ -5,15 +5,30 @@ import { isProblem } from '../../shared/api.js';
 import { PageHeading } from '../PageHeading.js';
 import { useCan } from '../session-context.js';
 import { useStaffApi } from '../use-staff-api.js';
+import '../assessment/analyst.css';
+import { AssessmentPanel } from './AssessmentPanel.js';
+import { ClusterSection } from './ClusterSection.js';
+import { HistorySection } from './HistorySection.js';
+import { HostingSection } from './HostingSection.js';
+import { MediaSection } from './MediaSection.js';
 import { PersonalData } from './PersonalData.js';
+import { ReferralsSection } from './ReferralsSection.js';
 import type { ReportDetail } from './types.js';
 
-/** One report without personal data; its personal data only on request, for those allowed (each read is audited). */
+/**
+ * Everything about one report: the summary, its assessment, media with their matches,
+ * hosting, cluster, referrals and notices, and its history; its personal data only on
+ * request, for those allowed (each read is audited).
+ */
 export function ReportPage() {
   const { id = '' } = useParams();
   const { t, language } = useI18n();
   const api = useStaffApi();
   const mayReadPersonal = useCan('report.read-personal');
+  const mayTriage = useCan('assessment.queue');
+  const mayListReferrals = useCan('referral.list');
+  const [historyRound, setHistoryRound] = useState(0);
+  const historyChanged = () => setHistoryRound((n) => n + 1);
   const [report, setReport] = useState<ReportDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,6 +53,8 @@ export function ReportPage() {
   const rows: [string, string][] = [
     [t('reports.category'), t(`category.${report.category}` as MessageKey)],
     [t('reports.urgent'), report.urgent ? t('reports.urgent-yes') : t('common.no')],
+    [t('analyst.queue.known-content'), report.knownContent ? t('common.yes') : t('common.no')],
+    [t('analyst.queue.age-group'), report.ageGroup ? t(`analyst.age.${report.ageGroup}` as MessageKey) : t('analyst.age.unknown')],
     [t('reports.status'), t(`status.${report.status}` as MessageKey)],
     [t('reports.channel'), t(`channel.${report.channel}` as MessageKey)],
     [t('reports.received'), when(report.receivedAt)],
@@ -72,19 +89,13 @@ export function ReportPage() {
           </div>
         ))}
       </dl>
-      {report.links.length > 0 && (
-        <section aria-labelledby="links-title">
-          <h2 id="links-title">{t('report.view-links')}</h2>
-          <ul>
-            {report.links.map((link) => (
-              <li key={link.reportId}>
-                <Link to={`/reports/${link.reportId}`}>{t('report.view-link', { kinds: link.kinds.join(', ') })}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {mayReadPersonal && <PersonalData reportId={report.id} />}
+      {mayTriage && <AssessmentPanel reportId={report.id} onChange={historyChanged} />}
+      <MediaSection reportId={report.id} media={report.media} />
+      <HostingSection reportId={report.id} />
+      <ClusterSection reportId={report.id} />
+      {mayListReferrals && <ReferralsSection reportId={report.id} />}
+      {mayReadPersonal && <PersonalData reportId={report.id} onRead={historyChanged} />}
+      <HistorySection key={historyRound} reportId={report.id} />
     </>
   );
 }

@@ -1,0 +1,2 @@
+export type { ReportDetail, ReportSummary, MediaItem } from './types.js';
+export { useLoaded, type Loaded } from './use-loaded.js';
