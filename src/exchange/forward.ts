@@ -32,6 +32,14 @@ export async function onReferralCreated(
     .where('organisation_id', '=', referral.organisationId)
     .executeTakeFirst();
   if (!partner) return;
+  // A report this partner forwarded here is never sent back to it (no ping-pong between two deployments).
+  const cameFromIt = await own
+    .selectFrom('exchange_imports')
+    .select('report_id')
+    .where('report_id', '=', referral.reportId)
+    .where('partner_id', '=', partner.id)
+    .executeTakeFirst();
+  if (cameFromIt) return;
   const inserted = await own
     .insertInto('exchange_forwards')
     .values({

@@ -74,7 +74,7 @@ beforeAll(async () => {
   analystB = await signInAs(b, ['analyst']);
   germanHotline = (await a.vigie.identity.createOrganisation(system, { name: 'Beispiel-Meldestelle', kind: 'hotline', country: 'DE' })).id;
   frenchHotlineAtB = (
-    await b.vigie.identity.createOrganisation(system, { name: 'Point de contact (exemple)', kind: 'hotline', country: 'FR' })
+    await b.vigie.identity.createOrganisation(system, { name: 'Association Point de Contact (exemple)', kind: 'hotline', country: 'FR' })
   ).id;
 
   // Each administrator registers the other deployment with the key it publishes.
@@ -380,5 +380,28 @@ describe('statuses back to the sender', () => {
     expect(await events()).toEqual(history);
     expect(await auditEntries(a, 'exchange.status')).toHaveLength(2);
     expect(await b.vigie.exchange.syncStatuses()).toBe(0);
+  });
+});
+
+describe('no ping-pong', () => {
+  it('never forwards a report back to the partner it came from', async () => {
+    const [imported] = await reportsFromPartner(b, frenchHotlineAtB);
+    const planned = await b.vigie.referrals.planReferrals([
+      { ruleId: 'hosted-abroad', target: { hostingPartner: 'FR', otherwise: 'interpol_liaison' }, countries: ['FR'], itemIds: [] },
+    ]);
+    expect(planned[0]).toMatchObject({ kind: 'partner_hotline', organisationId: frenchHotlineAtB });
+    const outcome = await b.vigie.referrals.recordRouting({
+      reportId: imported!.id,
+      urgent: false,
+      trigger: 'assessed',
+      ruleVersion: 1,
+      firedRules: ['hosted-abroad'],
+      referrals: planned,
+      jobId: randomUUID(),
+      hostingComplete: true,
+    });
+    expect(outcome.created).toHaveLength(1);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from exchange_forwards`.execute(b.testStore.store.db);
+    expect(rows[0]!.n).toBe(0);
   });
 });
