@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { benchApiStack, type StackResult } from './api-stack.js';
+import { benchBlocklist, formatBlocklist } from './blocklist.js';
 import { benchGeo, formatGeoBench } from './geo.js';
 import { benchIntake, formatIntake, rawInsertRate } from './intake.js';
 import { benchLinking, formatLinking } from './linking.js';
@@ -10,7 +11,7 @@ import { withBenchDatabase } from './postgres.js';
 import { benchTriage, formatTriage } from './triage.js';
 
 /**
- * Runs the benchmarks named on the command line (all by default: api, intake, pdq, matching, geo, triage, linking)
+ * Runs the benchmarks named on the command line (all by default: api, intake, pdq, matching, geo, triage, linking, blocklist)
  * prints their figures and ratios. The PostgreSQL runs use the server at BENCH_DATABASE_URL
  * (default: the local one), in a database of their own. The matching benchmark takes several
  * minutes and about 5 GB at 10 million hashes (FAISS's MultiHash index holds 3 GB); it installs
@@ -102,4 +103,9 @@ if (wants('linking')) {
       result ? `${formatLinking(result)}\n` : `(no PostgreSQL server at ${serverUrl.replace(/\/\/[^@]*@/, '//')}: linking skipped)\n`,
     );
   }
+}
+if (wants('blocklist')) {
+  const options = { urls: Number(process.env.BENCH_BLOCKLIST_URLS ?? 100_000), runs: Number(process.env.BENCH_BLOCKLIST_RUNS ?? 20) };
+  const result = await withBenchDatabase(serverUrl, (databaseUrl) => benchBlocklist(databaseUrl, options));
+  process.stdout.write(result ? `\n${formatBlocklist(result)}\n  ${loadAverage()}\n` : '\n(no PostgreSQL server: blocklist skipped)\n');
 }

@@ -7,7 +7,7 @@ import { auditEntries, contentReport, partnerHeaders, submitReport } from '../su
 import { createTestVigie, signInAs, type StaffSession, type TestVigie } from '../support/app.js';
 import { startSmtpServer, type SmtpServer } from '../support/smtp-server.js';
 import { startHostServer, type HostServer } from './support/host-server.js';
-import { noticeFor } from './support/notices.js';
+import { noticeFor } from '../support/notices.js';
 
 /**
  * The notice cycle run by hand (no worker in this process, so nothing else runs it): an

@@ -5,7 +5,7 @@ import { contentReport, partnerHeaders, submitReport } from '../support/agencies
 import { signInAs, type StaffSession, type TestVigie } from '../support/app.js';
 import { parseMail, startSmtpServer, type SmtpServer } from '../support/smtp-server.js';
 import { startHostServer, type HostServer } from './support/host-server.js';
-import { noticeFor } from './support/notices.js';
+import { noticeFor } from '../support/notices.js';
 import { createWorkingVigie } from './support/takedown-vigie.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { TestVigie } from '../../support/app.js';
+import type { TestVigie } from './app.js';
 
 let counter = 0;
 

@@ -7,6 +7,7 @@ import { portal } from './fr/portal.js';
 import { partners } from './fr/partners.js';
 import { referrals } from './fr/referrals.js';
 import { report } from './fr/report.js';
+import { takedowns } from './fr/takedowns.js';
 
 /** Le catalogue français : mêmes clés que l'anglais (vérifié par le type et par un test). */
 export const fr: Record<MessageKey, string> = {
@@ -18,4 +19,5 @@ export const fr: Record<MessageKey, string> = {
   ...referrals,
   ...partners,
   ...admin,
+  ...takedowns,
 };
