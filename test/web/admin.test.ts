@@ -137,28 +137,55 @@ describe.skipIf(chromiumMissing)('the administration pages', { timeout: 120_000 
     expect(users.filter((user) => user.roles.includes('analyst'))).toEqual([expect.objectContaining({ disabled: true })]);
   });
 
-  it('create an API key whose secret is shown once and works, then revoke it', async () => {
+  it('create an API key whose secret is shown once and works, choose its hotels, then revoke it', async () => {
+    const chain = await vigie.t.vigie.identity.createOrganisation(
+      { actorType: 'system', actorId: null },
+      { name: 'Hôtels Exemple', kind: 'partner', country: 'FR' },
+    );
+    const hotelIds: string[] = [];
+    for (const city of ['Lyon', 'Nice']) {
+      const response = await vigie.t.vigie.app.inject({
+        method: 'POST',
+        url: '/api/hotels',
+        headers: admin.headers,
+        payload: { chainId: chain.id, name: `Hôtel Exemple ${city}`, country: 'FR', city, address: '1 place de l’Exemple' },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      hotelIds.push(response.json().id);
+    }
     const { page } = watched;
     await openAdminPage(page, 'Clés d’API');
-    await page.getByLabel('Organisation').selectOption({ label: 'Brigade des mineurs (exemple)' });
-    await page.getByLabel('Nom', { exact: true }).fill('Système de la brigade');
+    await page.getByLabel('Organisation').selectOption({ label: 'Hôtels Exemple' });
+    await page.getByLabel('Nom', { exact: true }).fill('Réception des hôtels');
     await page.getByRole('group', { name: 'Ce qu’elle permet' }).getByLabel('report.submit').check();
     await page.getByRole('button', { name: 'Créer la clé' }).click();
     const secret = ((await page.getByTestId('apikey-secret').textContent()) ?? '').trim();
     expect(secret.length).toBeGreaterThan(20);
     await checkScreen(page, 'api-keys-secret');
-    const whoami = () =>
-      vigie.t.vigie.app.inject({ method: 'GET', url: '/api/partner/whoami', headers: { authorization: `Bearer ${secret}` } });
-    expect((await whoami()).statusCode).toBe(403); // a real key, without the scope this route needs
+    const hotelsOfKey = () =>
+      vigie.t.vigie.app.inject({ method: 'GET', url: '/api/hotel/hotels', headers: { authorization: `Bearer ${secret}` } });
+    expect((await hotelsOfKey()).json().hotels).toHaveLength(2);
 
     await page.getByRole('button', { name: 'Je l’ai copié' }).click();
     expect(await page.getByTestId('apikey-secret').count()).toBe(0);
     await page.reload();
     await heading(page, 'Clés d’API');
     expect(await page.locator('body').innerText()).not.toContain(secret);
-    await page.getByRole('button', { name: 'Révoquer « Système de la brigade »' }).click();
-    await page.getByText('La clé « Système de la brigade » est révoquée.').waitFor();
-    expect((await whoami()).statusCode).toBe(401);
+
+    await page.getByRole('button', { name: 'Hôtels de « Réception des hôtels »' }).click();
+    const scope = page.getByRole('form', { name: 'Hôtels pour lesquels « Réception des hôtels » peut signaler' });
+    await scope.getByLabel('Seulement les hôtels choisis ci-dessous').check();
+    await scope.getByRole('button', { name: 'Enregistrer les hôtels de « Réception des hôtels »' }).click();
+    await page.locator('#hotel-scope-hotels-error').waitFor();
+    await checkScreen(page, 'api-keys-hotels-error');
+    await scope.getByLabel('Hôtel Exemple Nice, Nice (FR)').check();
+    await scope.getByRole('button', { name: 'Enregistrer les hôtels de « Réception des hôtels »' }).click();
+    await page.getByText('Les hôtels de « Réception des hôtels » sont enregistrés.').waitFor();
+    expect((await hotelsOfKey()).json().hotels.map((hotel: { id: string }) => hotel.id)).toEqual([hotelIds[1]]);
+
+    await page.getByRole('button', { name: 'Révoquer « Réception des hôtels »' }).click();
+    await page.getByText('La clé « Réception des hôtels » est révoquée.').waitFor();
+    expect((await hotelsOfKey()).statusCode).toBe(401);
     await checkScreen(page, 'api-keys');
   });
 
@@ -325,6 +352,11 @@ describe.skipIf(chromiumMissing)('the administration pages', { timeout: 120_000 
       await openAdminPage(page, link);
       await checkScreen(page, `${name}-en`);
     }
+    // On a telephone's width the page does not scroll sideways: wide tables scroll in their own region.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await openAdminPage(page, 'Users and roles');
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await checkScreen(page, 'users-narrow-en');
     expect(watched.problems).toEqual([]);
     expect(watched.outside).toEqual([]);
   });

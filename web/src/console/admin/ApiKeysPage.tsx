@@ -9,6 +9,7 @@ import { TextField } from '../../shared/form/TextField.js';
 import { PageHeading } from '../PageHeading.js';
 import { useCan } from '../session-context.js';
 import { useStaffApi } from '../use-staff-api.js';
+import { HotelScopePanel } from './HotelScopePanel.js';
 import { loadPartnerScopes } from './partner-scopes.js';
 import type { ApiKeySummary, CreatedApiKey, Organisation } from './types.js';
 import { flatIds, useProblemErrors } from './use-problem-errors.js';
@@ -140,6 +141,8 @@ export function ApiKeysPage() {
   const api = useStaffApi();
   const canCreate = useCan('apikey.create');
   const canRevoke = useCan('apikey.revoke');
+  const canSeeHotels = useCan('hotel.list');
+  const [scoped, setScoped] = useState<ApiKeySummary | null>(null);
   const keys = useResource<ApiKeySummary[]>('/api/api-keys');
   const organisations = useResource<Organisation[]>('/api/organisations');
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
@@ -193,12 +196,21 @@ export function ApiKeysPage() {
                 <td>
                   {key.revokedAt ? (
                     t('admin.apikey-revoked-at', { when: when.format(new Date(key.revokedAt)) })
-                  ) : canRevoke ? (
-                    <button type="button" className="secondary" onClick={() => void revoke(key)}>
-                      {t('admin.apikey-revoke', { name: key.name })}
-                    </button>
                   ) : (
-                    t('admin.apikey-active')
+                    <div className="actions">
+                      {canRevoke ? (
+                        <button type="button" className="secondary" onClick={() => void revoke(key)}>
+                          {t('admin.apikey-revoke', { name: key.name })}
+                        </button>
+                      ) : (
+                        t('admin.apikey-active')
+                      )}
+                      {canSeeHotels && key.scopes.includes('report.submit') && (
+                        <button type="button" className="link-button" onClick={() => setScoped(key)}>
+                          {t('admin.hotels-open', { name: key.name })}
+                        </button>
+                      )}
+                    </div>
                   )}
                 </td>
               </tr>
@@ -206,6 +218,7 @@ export function ApiKeysPage() {
           </tbody>
         </table>
       </div>
+      {scoped && !scoped.revokedAt && <HotelScopePanel key={scoped.id} apiKey={scoped} />}
       {canCreate && (
         <NewApiKeyForm
           organisations={organisations.data ?? []}

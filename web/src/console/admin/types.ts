@@ -119,3 +119,18 @@ export interface EmergencyNumbersView {
   source: 'configuration' | 'administrator';
   updatedAt: string | null;
 }
+
+export interface Hotel {
+  id: string;
+  chainId: string;
+  name: string;
+  country: string;
+  city: string;
+}
+
+export interface HotelScope {
+  apiKeyId: string;
+  chainId: string;
+  allHotels: boolean;
+  hotelIds: string[];
+}

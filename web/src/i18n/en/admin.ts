@@ -89,6 +89,17 @@ export const admin = {
   'admin.apikey-revoke-failed': 'The key could not be revoked.',
   'admin.apikey-revoked-at': 'Revoked on {when}',
 
+  'admin.hotels-open': 'Hotels of “{name}”',
+  'admin.hotels-title': 'Hotels “{name}” may report for',
+  'admin.hotels-none': 'No hotel of this organisation is registered: a hotel chain’s key reports only for hotels registered for the chain.',
+  'admin.hotels-which': 'The key may report for',
+  'admin.hotels-all': 'Every hotel of the chain, those added later included',
+  'admin.hotels-some': 'Only the hotels chosen below',
+  'admin.hotels-chosen': 'Hotels',
+  'admin.hotel-label': '{name}, {city} ({country})',
+  'admin.hotels-save': 'Save the hotels of “{name}”',
+  'admin.hotels-saved': 'The hotels of “{name}” are saved.',
+
   'admin.routing': 'Routing rules',
   'admin.routing-description': 'Which reports go to whom: edit the rules, try them over past reports, put them in force.',
   'admin.routing-versions': 'Versions of the rules',

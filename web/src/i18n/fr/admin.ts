@@ -93,6 +93,18 @@ export const admin: Record<keyof typeof english, string> = {
   'admin.apikey-revoke-failed': 'La clé n’a pas pu être révoquée.',
   'admin.apikey-revoked-at': 'Révoquée le {when}',
 
+  'admin.hotels-open': 'Hôtels de « {name} »',
+  'admin.hotels-title': 'Hôtels pour lesquels « {name} » peut signaler',
+  'admin.hotels-none':
+    'Aucun hôtel de cette organisation n’est enregistré : la clé d’une chaîne hôtelière ne signale que pour les hôtels enregistrés de la chaîne.',
+  'admin.hotels-which': 'La clé peut signaler pour',
+  'admin.hotels-all': 'Tous les hôtels de la chaîne, y compris ceux ajoutés plus tard',
+  'admin.hotels-some': 'Seulement les hôtels choisis ci-dessous',
+  'admin.hotels-chosen': 'Hôtels',
+  'admin.hotel-label': '{name}, {city} ({country})',
+  'admin.hotels-save': 'Enregistrer les hôtels de « {name} »',
+  'admin.hotels-saved': 'Les hôtels de « {name} » sont enregistrés.',
+
   'admin.routing': 'Règles d’orientation',
   'admin.routing-description':
     'Quels signalements vont à qui : modifier les règles, les essayer sur des signalements passés, les mettre en vigueur.',
