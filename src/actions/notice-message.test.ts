@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { urlStateOf } from './model.js';
+import { takedownCycleIntervalMs } from './service.js';
 import { composeNotice } from './notice-message.js';
 import { parseDuration, parseNoticeLanguages } from './takedown-settings.js';
 
@@ -55,6 +56,12 @@ describe('settings and states', () => {
     expect(parseNoticeLanguages('en,fr')).toEqual(['en', 'fr']);
     expect(() => parseNoticeLanguages('fr,fr')).toThrow();
     expect(() => parseNoticeLanguages('de')).toThrow();
+  });
+
+  it('asks for the cycle twice per the shorter interval, at least every minute and at most every second', () => {
+    expect(takedownCycleIntervalMs({ noticeIntervalMs: 86_400_000, removalCheckIntervalMs: 3_600_000 })).toBe(60_000);
+    expect(takedownCycleIntervalMs({ noticeIntervalMs: 10_000, removalCheckIntervalMs: 4000 })).toBe(2000);
+    expect(takedownCycleIntervalMs({ noticeIntervalMs: 1000, removalCheckIntervalMs: 1000 })).toBe(1000);
   });
 
   it('calls a URL removed after two removed checks in a row, and says where the others stand', () => {

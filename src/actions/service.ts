@@ -39,7 +39,11 @@ export function defineTakedownJobs(jobs: JobDefiner, takedowns: TakedownService)
   );
 }
 
-/** How often the cycle is asked for: often enough for the shorter interval, at least every five minutes, at most every second. */
+/**
+ * How often the cycle is asked for: twice per the shorter interval, at most every second, and
+ * at least every minute — a notice routing has just made leaves within a minute (a cycle with
+ * nothing due reads two lists and writes nothing).
+ */
 export function takedownCycleIntervalMs(settings: { noticeIntervalMs: number; removalCheckIntervalMs: number }): number {
-  return Math.min(5 * 60_000, Math.max(1000, Math.floor(Math.min(settings.noticeIntervalMs, settings.removalCheckIntervalMs) / 2)));
+  return Math.min(60_000, Math.max(1000, Math.floor(Math.min(settings.noticeIntervalMs, settings.removalCheckIntervalMs) / 2)));
 }
