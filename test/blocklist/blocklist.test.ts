@@ -104,7 +104,7 @@ beforeAll(async () => {
   reports.abroad = await submitReport(t, partner, contentReport(['https://files.example.net/album/1.jpg']));
   reports.notIllegal = await submitReport(t, partner, contentReport(['https://www.example.org/vacances/3']));
   reports.sameAsHome = await submitReport(t, partner, contentReport(['https://WWW.example.org:443/galerie/./7#haut']));
-  await waitFor('the URL analyses', async () => (await Promise.all(Object.values(reports).map(analysed))).every(Boolean), 60_000);
+  await waitFor('the URL analyses', async () => (await Promise.all(Object.values(reports).map(analysed))).every(Boolean), 180_000);
   for (const id of [reports.home, reports.abroad, reports.sameAsHome]) await assessAndConfirm(t, analysts, id, baselineImagery);
   await assessAndConfirm(t, analysts, reports.notIllegal, {
     legalStatus: 'not_illegal',
@@ -112,8 +112,12 @@ beforeAll(async () => {
     ageGroup: null,
     imageryClass: null,
   });
-  await waitFor('the notices', async () => (await storedReferrals(t, reports.home)).some((referral) => referral.kind === 'notice'), 60_000);
-}, 240_000);
+  await waitFor(
+    'the notices',
+    async () => (await storedReferrals(t, reports.home)).some((referral) => referral.kind === 'notice'),
+    180_000,
+  );
+}, 480_000);
 
 afterAll(async () => {
   await worker?.close();
@@ -126,12 +130,12 @@ let beforeRemoval = 0;
 
 describe('the blocklist follows the URLs’ states', () => {
   it('lists, after the assessments, each URL assessed illegal once in canonical form, sorted, and nothing assessed not illegal', async () => {
-    await waitFor('the refresh after the assessments', async () => (await listed()).urls.length === 3, 60_000);
+    await waitFor('the refresh after the assessments', async () => (await listed()).urls.length === 3, 150_000);
     const list = await listed();
     expect(list.urls.map((entry) => entry.url)).toEqual([canonical.abroad, canonical.page7, canonical.page8]);
     expect(list.urls.every((entry) => entry.addedVersion >= 1 && entry.addedVersion <= list.version)).toBe(true);
     beforeRemoval = list.version;
-  }, 90_000);
+  }, 180_000);
 
   it('writes no version when nothing changed (the refresh is idempotent)', async () => {
     const outcome = await t.vigie.blocklist.refresh({ jobId: 'test-idempotence' });
@@ -156,7 +160,7 @@ describe('the blocklist follows the URLs’ states', () => {
     const admin = agencies.admin;
     const asked = await t.vigie.app.inject({ method: 'POST', url: '/api/blocklist/refresh', headers: admin.headers });
     expect(asked.statusCode, asked.body).toBe(202);
-    await waitFor('the version after the removal', async () => (await listed()).version > beforeRemoval, 30_000);
+    await waitFor('the version after the removal', async () => (await listed()).version > beforeRemoval, 90_000);
     const list = await listed();
     expect(list.version).toBe(beforeRemoval + 1);
     // The same page reported again, assessed before the removal, does not keep it listed.
@@ -178,14 +182,14 @@ describe('the blocklist follows the URLs’ states', () => {
     const versions = await t.vigie.app.inject({ method: 'GET', url: '/api/blocklist/versions', headers: senior.headers });
     expect(versions.statusCode).toBe(200);
     expect(versions.json().versions[0]).toMatchObject({ version: list.version, size: 1, added: 0, removed: 2 });
-  }, 60_000);
+  }, 150_000);
 
   it('lists a removed URL again when a report assessed illegal after the removal names it (the content put back)', async () => {
     const before = (await listed()).version;
     const again = await submitReport(t, partner, contentReport(['https://www.example.org/galerie/7?utm_campaign=x']));
-    await waitFor('its URL analysis', () => analysed(again), 60_000);
+    await waitFor('its URL analysis', () => analysed(again), 150_000);
     await assessAndConfirm(t, analysts, again, baselineImagery);
-    await waitFor('the refresh after the new assessment', async () => (await listed()).version > before, 60_000);
+    await waitFor('the refresh after the new assessment', async () => (await listed()).version > before, 150_000);
     expect((await listed()).urls.map((entry) => entry.url)).toEqual([canonical.abroad, canonical.page7]);
     const diff = (await download(`?format=json&since=${before}`)).json();
     expect(diff.added.map((entry: { url: string }) => entry.url)).toEqual([canonical.page7]);
@@ -194,7 +198,7 @@ describe('the blocklist follows the URLs’ states', () => {
     const across = (await download(`?format=json&since=${beforeRemoval}`)).json();
     expect(across.added).toEqual([]);
     expect(across.removed.map((entry: { url: string }) => entry.url)).toEqual([canonical.page8]);
-  }, 120_000);
+  }, 360_000);
 });
 
 describe('downloads', () => {

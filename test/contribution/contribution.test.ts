@@ -139,7 +139,7 @@ beforeAll(async () => {
   await t.vigie.banks.addEntry(system, own.id, { md5: hashes.disabled.md5, enabled: false });
   const partnerBank = await t.vigie.banks.createBank(system, { name: 'Liste partenaire (exemple)', purpose: 'partner', source: 'Partner' });
   banks = { own: own.id, partner: partnerBank.id };
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await t?.close();
