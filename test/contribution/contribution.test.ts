@@ -297,6 +297,6 @@ describe('the contribution package', () => {
         await rm(dir, { recursive: true, force: true });
       }
     },
-    120_000,
+    240_000,
   );
 });
