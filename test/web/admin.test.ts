@@ -32,6 +32,8 @@ beforeAll(async () => {
   const context = await browser.newContext({ locale: 'fr-FR' });
   await context.addCookies([{ name: 'vigie_session', value: admin.cookie.split('=')[1]!, url: vigie.baseUrl }]);
   watched = await watchedPage(context, vigie.baseUrl);
+  // Two cores shared with other work, and a worker process on the same database: be patient.
+  watched.page.setDefaultTimeout(30_000);
   watched.page.on('dialog', (dialog) => void dialog.accept());
 }, 180_000);
 afterAll(async () => {
@@ -64,7 +66,7 @@ async function staff(method: 'GET', url: string) {
   return response.json();
 }
 
-describe.skipIf(chromiumMissing)('the administration pages', { timeout: 120_000 }, () => {
+describe.skipIf(chromiumMissing)('the administration pages', { timeout: 240_000 }, () => {
   it('are reached from the navigation, which lists only the pages the server allows', async () => {
     const { page } = watched;
     await page.goto(`${vigie.baseUrl}/console/`);
@@ -267,6 +269,7 @@ describe.skipIf(chromiumMissing)('the administration pages', { timeout: 120_000 
     expect(await result.getByRole('link').getAttribute('href')).toBe(`/console/reports/${urgentReportId}`);
     expect(await result.textContent()).toContain('child-in-immediate-danger');
     expect(await result.textContent()).toMatch(/Police — Brigade des mineurs \(exemple\)( \(FR\))? — nouvelle/);
+    expect(await result.textContent()).toContain('Cellule de protection de l’enfance (CRIP), sans organisation pour l’instant');
     await checkScreen(page, 'routing-dry-run');
 
     await page.getByRole('button', { name: 'Mettre en vigueur la version 2' }).click();
@@ -308,6 +311,11 @@ describe.skipIf(chromiumMissing)('the administration pages', { timeout: 120_000 
     const exported = await readFile((await download.path())!, 'utf8');
     for (const hash of sha256) expect(exported).toContain(hash);
     expect(await auditCount(vigie.t, 'bank.export')).toBe(before + 1);
+
+    await page.getByRole('button', { name: 'Ne plus comparer cette banque' }).click();
+    await page.getByTestId('bank-state').getByText('Non comparée').waitFor();
+    const banks = await staff('GET', '/api/banks');
+    expect(banks.banks).toEqual([expect.objectContaining({ name: 'Liste nationale (exemple)', enabled: false })]);
   });
 
   it('change the emergency numbers, refused beside the field when wrong, and the portal shows the new ones', async () => {

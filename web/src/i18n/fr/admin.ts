@@ -200,6 +200,11 @@ export const admin: Record<keyof typeof english, string> = {
   'admin.bank-state': 'État',
   'admin.bank-enabled': 'Comparée',
   'admin.bank-disabled': 'Non comparée',
+  'admin.bank-disable': 'Ne plus comparer cette banque',
+  'admin.bank-enable': 'Comparer de nouveau cette banque',
+  'admin.bank-disable-confirm':
+    'Ne plus comparer cette banque ? Ses entrées sont gardées mais ne correspondent plus à rien tant qu’elle n’est pas réactivée.',
+  'admin.bank-enable-confirm': 'Comparer de nouveau cette banque ? Ses entrées actives sont comparées dès la prochaine recherche.',
   'admin.bank-create': 'Créer la banque',
   'admin.bank-created': 'La banque « {name} » est créée.',
   'admin.bank-title': 'Banque « {name} »',

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { useI18n, type MessageKey } from '../../../i18n/index.js';
+import { isProblem } from '../../../shared/api.js';
 import { ErrorSummary } from '../../../shared/form/ErrorSummary.js';
 import { FieldErrorsContext, useFieldError } from '../../../shared/form/errors.js';
 import { FieldMessages } from '../../../shared/form/FieldMessages.js';
@@ -128,7 +129,32 @@ function ImportHistory({ bankId, round }: { bankId: string; round: number }) {
   );
 }
 
-/** One bank: its counts, an import with its progress, the imports so far, and the export. */
+/** Whether the bank is matched: a disabled bank's entries are kept but match nothing. */
+function MatchingSwitch({ bank, onChanged }: { bank: BankDetail; onChanged(): void }) {
+  const { t } = useI18n();
+  const api = useStaffApi();
+  const [error, setError] = useState<string | null>(null);
+  async function toggle() {
+    if (!window.confirm(bank.enabled ? t('admin.bank-disable-confirm') : t('admin.bank-enable-confirm'))) return;
+    setError(null);
+    try {
+      await api(`/api/banks/${bank.id}`, { method: 'PATCH', body: { enabled: !bank.enabled } });
+      onChanged();
+    } catch (failure) {
+      setError(isProblem(failure) ? (failure.detail ?? failure.title) : t('common.network-error'));
+    }
+  }
+  return (
+    <div className="actions">
+      <button type="button" className="secondary" onClick={() => void toggle()}>
+        {bank.enabled ? t('admin.bank-disable') : t('admin.bank-enable')}
+      </button>
+      {error && <p role="alert">{error}</p>}
+    </div>
+  );
+}
+
+/** One bank: its counts, whether it is matched, an import with its progress, the imports so far, and the export. */
 export function BankPage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
@@ -152,11 +178,16 @@ export function BankPage() {
             <dd>{data.source}</dd>
           </div>
           <div>
+            <dt>{t('admin.bank-state')}</dt>
+            <dd data-testid="bank-state">{data.enabled ? t('admin.bank-enabled') : t('admin.bank-disabled')}</dd>
+          </div>
+          <div>
             <dt>{t('admin.bank-counts')}</dt>
             <dd data-testid="bank-counts">{t('admin.bank-counts-value', { ...data.counts })}</dd>
           </div>
         </dl>
       )}
+      {data && canManage && <MatchingSwitch bank={data} onChanged={bank.reload} />}
       {canManage && (
         <ImportForm
           bankId={id}

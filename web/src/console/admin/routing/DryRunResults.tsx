@@ -4,8 +4,10 @@ import type { DryRunAnswer, DryRunReferral } from '../types.js';
 
 function targetOf(referral: DryRunReferral, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
   if (referral.organisation) return referral.organisation.name;
-  if (referral.unassigned) return t('admin.dry-run-unassigned', { target: referral.target });
-  return referral.target;
+  // `role:<role>` (an addressee of the rules), `partner:<country>` or `notice:<abuse contact>`.
+  const [type, value = ''] = referral.target.split(/:(.*)/s);
+  const named = type === 'role' ? t(`admin.addressee-role.${value}` as MessageKey) : value;
+  return referral.unassigned ? t('admin.dry-run-unassigned', { target: named }) : named;
 }
 
 /** What a version would refer, report by report; nothing was written. */
