@@ -94,6 +94,7 @@ import {
   type ReferralCreatedHook,
   type ReferralService,
 } from './referrals/index.js';
+import { createDemoService, demoMigrations, demoRoutes, type DemoService } from './demo/index.js';
 import * as exchangeModule from './exchange/index.js';
 import {
   createRoutingService,
@@ -129,6 +130,7 @@ export interface Vigie {
   cipher: FieldCipher;
   jobs: JobQueue;
   identity: IdentityService;
+  demo: DemoService;
   reports: ReportService;
   urls: UrlService;
   triage: TriageService;
@@ -176,6 +178,7 @@ export const allMigrations = [
   actionMigrations,
   webappMigrations,
   blocklistMigrations,
+  demoMigrations,
 ];
 
 export interface CreateOptions {
@@ -363,6 +366,13 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   urlRoutes(app, { urls });
   triageRoutes(app, { triage });
   referralRoutes(app, { referrals });
+  const demo = createDemoService({
+    db: store.db,
+    audit,
+    services: { identity, reports, triage, referrals },
+    embedded: store.kind === 'pglite',
+  });
+  demoRoutes(app, { demo });
   exchangeModule.exchangeRoutes(app, { exchange });
   blocklistRoutes(app, { blocklist });
   contributionRoutes(app, { contribution });
@@ -410,6 +420,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     cipher,
     jobs,
     identity,
+    demo,
     reports,
     urls,
     triage,

@@ -10,6 +10,7 @@ import { hashCommand } from './hash.js';
 import { geoCommands } from './geo.js';
 import { hotelCommands } from './hotels.js';
 import { bankCommands } from './banks.js';
+import { demoCommands } from './demo.js';
 import { blocklistCommands } from './blocklist.js';
 import { contributionCommands } from './contribution.js';
 
@@ -52,5 +53,6 @@ geoCommands(program.command('geo').description('the offline IP → country and n
 bankCommands(program.command('bank').description('hash banks: known content, false positives, partner lists'), config);
 blocklistCommands(program.command('blocklist').description('the blocklist internet providers download'), config);
 contributionCommands(program.command('contribution').description('the international contribution package (classified hashes)'), config);
+demoCommands(program.command('demo').description('the invented demonstration data set'), config);
 
 await program.parseAsync(process.argv);

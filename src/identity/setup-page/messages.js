@@ -26,7 +26,17 @@ export const messages = {
     'factor.link': 'Open in an authenticator app',
     'factor.submit': 'Sign in',
     'done.heading': 'You are signed in',
-    'done.text': 'Your administrator account is ready. The staff console arrives with the next releases; the API is at /api/openapi.json.',
+    'done.console': 'Open the staff console',
+    'demo.heading': 'Try Vigie with demonstration data',
+    'demo.intro':
+      'This database is empty. Vigie can load an invented data set — reports, people, hosts and the hashes of generated pictures, all marked as demonstration data — so that you see the queue, the clusters and the referrals at work within a minute. Load it only into a deployment made for trying Vigie.',
+    'demo.load': 'Load the demonstration data set',
+    'demo.busy': 'Loading the demonstration data…',
+    'demo.loaded-heading': 'Demonstration data loaded',
+    'demo.loaded-intro':
+      'Sign in to the console with these invented accounts to see each role at work. Note the password now: it is shown only once.',
+    'demo.password': 'Password of every demonstration account:',
+    'done.text': 'Your administrator account is ready. The API is described at /api/openapi.json.',
     'error.token': 'This setup link is missing its token, or it has already been used. Restart Vigie to print a new one.',
     'error.generic': 'Something went wrong. Check the fields and try again.',
   },
@@ -56,8 +66,17 @@ export const messages = {
     'factor.link': "Ouvrir dans une application d'authentification",
     'factor.submit': 'Se connecter',
     'done.heading': 'Vous êtes connecté',
-    'done.text':
-      "Votre compte d'administrateur est prêt. La console du personnel arrive avec les prochaines versions ; l'API est décrite à /api/openapi.json.",
+    'done.console': 'Ouvrir la console des équipes',
+    'demo.heading': 'Essayer Vigie avec des données de démonstration',
+    'demo.intro':
+      "Cette base de données est vide. Vigie peut charger un jeu de données inventé — signalements, personnes, hébergeurs et empreintes d'images générées, tous marqués comme données de démonstration — pour voir en moins d'une minute la file d'attente, les regroupements et les orientations à l'œuvre. Ne le chargez que dans une installation destinée à essayer Vigie.",
+    'demo.load': 'Charger le jeu de démonstration',
+    'demo.busy': 'Chargement des données de démonstration…',
+    'demo.loaded-heading': 'Données de démonstration chargées',
+    'demo.loaded-intro':
+      "Connectez-vous à la console avec ces comptes inventés pour voir chaque rôle à l'œuvre. Notez le mot de passe maintenant : il n'est affiché qu'une fois.",
+    'demo.password': 'Mot de passe de chaque compte de démonstration :',
+    'done.text': "Votre compte d'administrateur est prêt. L'API est décrite à /api/openapi.json.",
     'error.token': "Ce lien d'installation n'a pas de jeton ou a déjà servi. Redémarrez Vigie pour en afficher un nouveau.",
     'error.generic': 'Une erreur est survenue. Vérifiez les champs et réessayez.',
   },

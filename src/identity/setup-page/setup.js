@@ -16,9 +16,13 @@ function show(id) {
   $('error').textContent = '';
 }
 
+let csrfToken = null;
+
 async function call(method, url, body) {
-  const headers = { 'content-type': 'application/json', 'accept-language': language };
-  const response = await fetch(url, { method, headers, body: JSON.stringify(body), credentials: 'same-origin' });
+  const headers = { 'content-type': 'application/json', 'accept-language': language, ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) };
+  const options = { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+  if (body === undefined) delete headers['content-type'];
+  const response = await fetch(url, options);
   const answer = await response.json().catch(() => ({}));
   if (!response.ok) {
     const fields = (answer.errors ?? []).map((e) => `${e.pointer ?? e.parameter}: ${e.detail}`).join(' · ');
@@ -72,10 +76,37 @@ $('signin').addEventListener(
 $('factor').addEventListener(
   'submit',
   guard(async (form) => {
-    await call('POST', '/api/session/second-factor', { code: form.get('code') });
+    const session = await call('POST', '/api/session/second-factor', { code: form.get('code') });
+    csrfToken = session.csrfToken ?? null;
     show('done');
+    // An empty embedded database: offer the demonstration data set.
+    const demo = await call('GET', '/api/demo').catch(() => null);
+    $('demo').hidden = !demo?.offer;
   }),
 );
+
+$('demo-load').addEventListener('click', () => {
+  $('demo-load').disabled = true;
+  $('demo-busy').textContent = messages[language]['demo.busy'];
+  call('POST', '/api/demo', {})
+    .then((loaded) => {
+      $('demo').hidden = true;
+      $('demo-password').textContent = loaded.password;
+      $('demo-accounts').replaceChildren(
+        ...loaded.accounts.map((account) => {
+          const item = document.createElement('li');
+          item.textContent = `${account.email} — ${account.name} — ${account.roles.join(', ')}`;
+          return item;
+        }),
+      );
+      $('demo-loaded').hidden = false;
+    })
+    .catch((error) => {
+      $('demo-load').disabled = false;
+      $('demo-busy').textContent = '';
+      $('error').textContent = error.message;
+    });
+});
 
 render();
 if (token) show('create');

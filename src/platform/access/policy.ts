@@ -98,6 +98,10 @@ const rules = {
   'takedown.list': ['analyst', 'senior_analyst', 'supervisor'],
   'takedown.stop': ['analyst', 'senior_analyst'],
   'takedown.contacts': ['administrator', 'senior_analyst'],
+  // The demonstration data set (src/demo): every staff member sees that it is loaded (the
+  // console's banner); an administrator loads it, once, into a deployment without reports.
+  'demo.status': everyStaffRole,
+  'demo.load': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof rules;

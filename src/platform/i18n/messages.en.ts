@@ -53,6 +53,10 @@ export const en = {
   'detail.media-too-many-pixels': 'This picture has more pixels than this service accepts',
   'detail.upload-unusable': 'This upload is unknown, has expired or was already used; upload the file again',
   'detail.upload-hash-differs': 'A hash given for this media is not the hash of the uploaded file',
+  // the demonstration data set
+  'detail.demo-loaded': 'The demonstration data set is already loaded',
+  'detail.demo-not-empty': 'The demonstration data set goes only into a deployment that has received no report yet',
+  'detail.demo-no-hotline': 'The demonstration needs a hotline organisation: complete the setup first',
   // referrals and routing
   'detail.referral-transition': 'This referral cannot move from its current status to the one asked for',
   // triage: assessment

@@ -56,6 +56,10 @@ export const fr: Record<MessageKey, string> = {
   'detail.upload-unusable': 'Ce fichier envoyé est inconnu, a expiré ou a déjà servi ; envoyez-le de nouveau',
   'detail.upload-hash-differs': "Une empreinte donnée pour ce média n'est pas celle du fichier envoyé",
   // orientation et transmissions
+  'detail.demo-loaded': 'Le jeu de démonstration est déjà chargé',
+  'detail.demo-not-empty': "Le jeu de démonstration ne se charge que dans une installation qui n'a encore reçu aucun signalement",
+  'detail.demo-no-hotline':
+    "La démonstration a besoin d'une organisation de type plateforme de signalement : terminez d'abord l'installation",
   'detail.referral-transition': 'Cette transmission ne peut pas passer de son statut actuel à celui demandé',
   // triage : évaluation
   'detail.claim-held': 'Un autre analyste traite ce signalement en ce moment',

@@ -1,6 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { useI18n } from '../i18n/index.js';
 import { LanguageSwitch } from '../shared/LanguageSwitch.js';
+import { DemoBanner } from './demo/DemoBanner.js';
 import { pagesFor } from './navigation.js';
 import { useSession, useSignedIn } from './session-context.js';
 
@@ -33,6 +34,7 @@ export function Layout() {
           {t('console.sign-out')}
         </button>
       </header>
+      <DemoBanner />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

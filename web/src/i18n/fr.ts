@@ -3,6 +3,7 @@ import { admin } from './fr/admin.js';
 import { analyst } from './fr/analyst.js';
 import { common } from './fr/common.js';
 import { console_ } from './fr/console.js';
+import { demo } from './fr/demo.js';
 import { portal } from './fr/portal.js';
 import { partners } from './fr/partners.js';
 import { referrals } from './fr/referrals.js';
@@ -17,6 +18,7 @@ export const fr: Record<MessageKey, string> = {
   ...console_,
   ...analyst,
   ...referrals,
+  ...demo,
   ...partners,
   ...admin,
   ...takedowns,

@@ -9,6 +9,14 @@ export function AdminIndexPage() {
   const { t } = useI18n();
   const { allowedActions } = useSignedIn();
   const available = adminPages.filter((page) => allowedActions.includes(page.action));
+  if (available.length === 0) {
+    return (
+      <>
+        <PageHeading>{t('console.not-allowed')}</PageHeading>
+        <p>{t('console.not-allowed-explained')}</p>
+      </>
+    );
+  }
   return (
     <>
       <PageHeading>{t('admin.title')}</PageHeading>

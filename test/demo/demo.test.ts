@@ -1,0 +1,115 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoMark, demoReports, demoStaff } from '../../src/demo/index.js';
+import { totpCode } from '../../src/identity/index.js';
+import { createVigie, type Vigie } from '../../src/main.js';
+import { waitFor } from '../jobs/wait-for.js';
+import { cookieFrom, createTestVigie, signInAs, type StaffSession, type TestVigie } from '../support/app.js';
+
+/**
+ * The demonstration data set, loaded by an administrator into an empty deployment through the
+ * real services, then worked on by the job workers: reports linked into clusters by
+ * cross-matching, urgent reports routed at intake, assessed reports routed after the second
+ * analyst's confirmation. Every piece says it is for demonstration.
+ */
+let t: TestVigie;
+let worker: Vigie;
+let admin: StaffSession;
+let loaded: { password: string; accounts: { email: string; roles: string[] }[]; reports: number; assessed: number };
+
+const db = () => t.testStore.store.db;
+const count = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(db())).rows[0]?.n ?? 0;
+
+beforeAll(async () => {
+  t = await createTestVigie({ VIGIE_JOB_POLL_SECONDS: '0.5', VIGIE_HOME_COUNTRY: 'FR' });
+  worker = await createVigie(t.config, { store: t.testStore.store, workers: true });
+  admin = await signInAs(t, ['administrator']);
+}, 120_000);
+afterAll(async () => {
+  await worker?.close();
+  await t?.close();
+});
+
+describe('the demonstration data set', { timeout: 120_000 }, () => {
+  it('is offered while the deployment has received no report, to every staff member’s knowledge', async () => {
+    const status = await t.vigie.app.inject({ method: 'GET', url: '/api/demo', headers: admin.headers });
+    expect(status.statusCode, status.body).toBe(200);
+    expect(status.json()).toEqual({ loaded: false, loadedAt: null, offer: t.testStore.store.kind === 'pglite' });
+  });
+
+  it('is loaded by an administrator only', async () => {
+    const analyst = await signInAs(t, ['analyst']);
+    const refused = await t.vigie.app.inject({ method: 'POST', url: '/api/demo', headers: analyst.headers });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('loads organisations, staff and reports through the real services, and answers the accounts once', async () => {
+    const response = await t.vigie.app.inject({ method: 'POST', url: '/api/demo', headers: admin.headers });
+    expect(response.statusCode, response.body).toBe(201);
+    loaded = response.json();
+    expect(loaded.reports).toBe(demoReports.length);
+    expect(loaded.assessed).toBe(demoReports.filter((report) => report.assessment !== 'none').length);
+    expect(loaded.accounts.map((account) => account.email)).toEqual(demoStaff.map((person) => person.email));
+    expect(loaded.password.length).toBeGreaterThanOrEqual(16);
+    const stored = await count(sql<{ n: number }>`select count(*)::int as n from reports`);
+    expect(stored).toBe(demoReports.length);
+    const status = (await t.vigie.app.inject({ method: 'GET', url: '/api/demo', headers: admin.headers })).json();
+    expect(status).toMatchObject({ loaded: true, offer: false });
+    expect(Date.parse(status.loadedAt)).not.toBeNaN();
+  });
+
+  it('refuses to load twice, naming why', async () => {
+    const again = await t.vigie.app.inject({ method: 'POST', url: '/api/demo', headers: { ...admin.headers, 'accept-language': 'en' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toBe('The demonstration data set is already loaded');
+  });
+
+  it('marks every organisation, person and report as demonstration data, with example addresses only', async () => {
+    const organisations = (await sql<{ name: string }>`select name from organisations`.execute(db())).rows.map((row) => row.name);
+    expect(organisations.filter((name) => /démonstration|Demo/.test(name))).toHaveLength(4);
+    for (const person of demoStaff) expect(person.email).toMatch(/@demo\.example\.org$/);
+    for (const person of demoStaff) expect(person.name).toMatch(/\(démo\)/);
+    for (const report of demoReports) {
+      expect(report.content.narrative?.startsWith(demoMark)).toBe(true);
+      for (const url of report.content.urls ?? []) expect(new URL(url).hostname).toMatch(/\.example\.(org|com|net)$/);
+    }
+  });
+
+  it('lets a demonstration account sign in with the password answered, and enrol its second factor', async () => {
+    const liaison = loaded.accounts.find((account) => account.roles.includes('police_liaison'))!;
+    const first = await t.vigie.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: liaison.email, password: loaded.password },
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await t.vigie.app.inject({
+      method: 'POST',
+      url: '/api/session/second-factor',
+      headers: { cookie: cookieFrom(first.headers['set-cookie']) },
+      payload: { code: totpCode(first.json().enrolment.secret) },
+    });
+    expect(second.statusCode, second.body).toBe(200);
+  });
+
+  it('gives the workers real work: clusters from shared identifiers and pictures, urgent reports referred at intake', async () => {
+    const urgent = demoReports.filter((report) => report.content.childInImmediateDanger).length;
+    const links = () => count(sql<{ n: number }>`select count(*)::int as n from report_links`);
+    const referred = () => count(sql<{ n: number }>`select count(distinct report_id)::int as n from referrals`);
+    await waitFor('the demonstration’s clusters and referrals', async () => (await links()) >= 4 && (await referred()) >= urgent, 90_000);
+    // Grooming reports share a username, sextortion ones an e-mail address, others a page or a picture.
+    const reasons = (await sql<{ reason: string }>`select distinct kind as reason from report_links order by 1`.execute(db())).rows.map(
+      (row) => row.reason,
+    );
+    expect(reasons.length).toBeGreaterThanOrEqual(3);
+    const kinds = (await sql<{ kind: string }>`select distinct kind from referrals order by kind`.execute(db())).rows.map(
+      (row) => row.kind,
+    );
+    expect(kinds).toEqual(['information_preoccupante', 'police']);
+    const finals = await count(sql<{ n: number }>`select count(*)::int as n from reports where assessment_stage = 'final'`);
+    expect(finals).toBe(demoReports.filter((report) => report.assessment.startsWith('confirmed')).length);
+    const confirming = await count(sql<{ n: number }>`select count(*)::int as n from reports where assessment_stage = 'confirming'`);
+    expect(confirming).toBe(demoReports.filter((report) => report.assessment === 'awaiting-confirmation').length);
+  });
+});
