@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import { MailError } from '../platform/mail/index.js';
 import type { OpenNotice } from '../referrals/index.js';
 import type { TakedownContext } from './context.js';
@@ -5,6 +6,7 @@ import { removedChecksToConfirm } from './model.js';
 import { isNoticeDue, sendNoticeAttempt } from './notice-sending.js';
 import { closeNoticesClosedElsewhere, registerNotices } from './registration.js';
 import { checkNoticeUrls, closeIfRemoved } from './removal-tracking.js';
+import type { NoticeUrlsTable } from './tables.js';
 
 export interface CycleOutcome {
   registered: number;
@@ -39,6 +41,15 @@ export async function runTakedownCycle(ctx: TakedownContext, jobId: string): Pro
   outcome.closedElsewhere = await closeNoticesClosedElsewhere(ctx, open);
   const openById = new Map(open.map((notice) => [notice.referralId, notice]));
   const active = await ctx.db.selectFrom('notices').selectAll().where('state', '=', 'active').orderBy('registered_at').execute();
+  // Every URL of the active notices not yet confirmed removed, in one query.
+  const pending = new Map<string, Selectable<NoticeUrlsTable>[]>();
+  const rows = await ctx.db
+    .selectFrom('notice_urls')
+    .selectAll()
+    .where('referral_id', 'in', (eb) => eb.selectFrom('notices').select('referral_id').where('state', '=', 'active'))
+    .where('removed_streak', '<', removedChecksToConfirm)
+    .execute();
+  for (const row of rows) pending.set(row.referral_id, [...(pending.get(row.referral_id) ?? []), row]);
   const { noticeIntervalMs, removalCheckIntervalMs } = ctx.deps.settings;
   let mailMissing = false;
   for (const notice of active) {
@@ -47,12 +58,7 @@ export async function runTakedownCycle(ctx: TakedownContext, jobId: string): Pro
     try {
       const now = ctx.now();
       const due = isNoticeDue(notice, now, noticeIntervalMs);
-      const urls = await ctx.db
-        .selectFrom('notice_urls')
-        .selectAll()
-        .where('referral_id', '=', notice.referral_id)
-        .where('removed_streak', '<', removedChecksToConfirm)
-        .execute();
+      const urls = pending.get(notice.referral_id) ?? [];
       const toCheck = urls.filter(
         (url) => due || url.last_checked_at === null || new Date(url.last_checked_at).getTime() + removalCheckIntervalMs <= now.getTime(),
       );
@@ -60,7 +66,8 @@ export async function runTakedownCycle(ctx: TakedownContext, jobId: string): Pro
         await checkNoticeUrls(ctx, notice.referral_id, toCheck);
         outcome.checked += toCheck.length;
       }
-      if (await closeIfRemoved(ctx, referral)) {
+      // Only a check can complete a removal (or a notice found with every URL removed already).
+      if ((toCheck.length > 0 || urls.length === 0) && (await closeIfRemoved(ctx, referral))) {
         outcome.removed += 1;
         continue;
       }

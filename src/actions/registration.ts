@@ -4,6 +4,9 @@ import { canonicalise } from '../urls/index.js';
 import type { TakedownContext } from './context.js';
 import { noticeUrlSealContext } from './model.js';
 
+/** New notices taken up by one cycle at most. */
+const newNoticesPerCycle = 200;
+
 /**
  * Takes up the notices routing made since the last cycle: reads their URLs (one audited
  * system read for all of them), keeps each one's canonical form sealed with its host, and
@@ -12,20 +15,15 @@ import { noticeUrlSealContext } from './model.js';
  */
 export async function registerNotices(ctx: TakedownContext, open: readonly OpenNotice[], jobId: string): Promise<number> {
   if (open.length === 0) return 0;
-  const known = new Set(
-    (
-      await ctx.db
-        .selectFrom('notices')
-        .select('referral_id')
-        .where(
-          'referral_id',
-          'in',
-          open.map((notice) => notice.referralId),
-        )
-        .execute()
-    ).map((row) => row.referral_id),
-  );
-  const fresh = open.filter((notice) => !known.has(notice.referralId));
+  const known = new Set<string>();
+  // A few hundred ids a query: a statement's parameters are limited.
+  for (let start = 0; start < open.length; start += 500) {
+    const ids = open.slice(start, start + 500).map((notice) => notice.referralId);
+    const rows = await ctx.db.selectFrom('notices').select('referral_id').where('referral_id', 'in', ids).execute();
+    for (const row of rows) known.add(row.referral_id);
+  }
+  // At most this many a cycle, so that one job stays short; the rest come at the next.
+  const fresh = open.filter((notice) => !known.has(notice.referralId)).slice(0, newNoticesPerCycle);
   if (fresh.length === 0) return 0;
   const items = await ctx.deps.reports.readUrlsForAnalysis([...new Set(fresh.map((notice) => notice.reportId))], { jobId });
   const urlOf = new Map(items.map((item) => [item.itemId, item.url]));
@@ -99,7 +97,10 @@ export async function closeNoticesClosedElsewhere(ctx: TakedownContext, open: re
     .select('referral_id')
     .where('state', 'in', ['active', 'stopped', 'no_urls'])
     .execute();
-  const closed = followed.map((row) => row.referral_id).filter((id) => !openIds.has(id));
+  const closed = followed
+    .map((row) => row.referral_id)
+    .filter((id) => !openIds.has(id))
+    .slice(0, 500);
   if (closed.length === 0) return 0;
   await ctx.db.updateTable('notices').set({ state: 'closed' }).where('referral_id', 'in', closed).execute();
   return closed.length;
