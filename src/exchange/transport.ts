@@ -48,8 +48,8 @@ export async function deliver(ctx: ExchangeContext, partner: ExchangePartnersTab
       redirect: 'error',
       signal: AbortSignal.timeout(ctx.requestTimeoutMs),
     });
-  } catch {
-    throw new DeliveryError('no-answer');
+  } catch (error) {
+    throw new DeliveryError(error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'no-answer');
   }
   let body: Buffer;
   try {
