@@ -24,6 +24,8 @@ async function signedInPage(who: StaffSession, locale: string): Promise<Watched>
   contexts.push(context);
   await context.addCookies([{ name: 'vigie_session', value: who.cookie.split('=')[1]!, url: world.server.baseUrl }]);
   const watched = await watchedPage(context, world.server.baseUrl);
+  // The machine is shared with other test runs: a step may take longer than the default 10 s.
+  watched.page.setDefaultTimeout(30_000);
   // The queue polls every ten seconds: the test moves the page's clock instead of waiting.
   await watched.page.clock.install();
   return watched;
@@ -101,7 +103,12 @@ describe.skipIf(chromiumMissing)("the analyst's screens", { timeout: 120_000 }, 
     await row(page, world.reports.linked).getByRole('button', { name: 'Prendre' }).click();
     await heading(page, 'Évaluer le signalement');
     expect(page.url()).toContain(`/reports/${world.reports.linked}/assess`);
-    expect((await triageOf(world.reports.linked)).claim.claimedBy).toBe(world.first.userId);
+    const claimed = (await triageOf(world.reports.linked)).claim;
+    expect(claimed.claimedBy).toBe(world.first.userId);
+    await page.getByRole('button', { name: 'Garder plus longtemps' }).click();
+    await expect
+      .poll(async () => Date.parse((await triageOf(world.reports.linked)).claim.expiresAt))
+      .toBeGreaterThan(Date.parse(claimed.expiresAt));
 
     await page.goBack();
     await heading(page, "File d'évaluation");

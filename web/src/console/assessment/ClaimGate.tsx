@@ -42,6 +42,15 @@ export function ClaimGate({
       failed(failure);
     }
   }
+  async function renew() {
+    try {
+      await api<ClaimResult>(claimPath(reportId), { method: 'POST' });
+      setError(null);
+      onChange();
+    } catch (failure) {
+      failed(failure);
+    }
+  }
   async function release() {
     try {
       await api<undefined>(claimPath(reportId), { method: 'DELETE' });
@@ -80,6 +89,9 @@ export function ClaimGate({
         <p>
           <ClaimHolder claim={claim} />
         </p>
+        <button type="button" className="secondary" onClick={() => void renew()}>
+          {t('analyst.claim.renew')}
+        </button>
         <button type="button" className="secondary" onClick={() => void release()}>
           {t('analyst.claim.release')}
         </button>

@@ -40,20 +40,19 @@ export function usePolled<T>(path: string, intervalMs = pollIntervalMs): Polled<
     const controller = new AbortController();
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
     if (tag.current) headers['if-none-match'] = tag.current;
-    fetch(path, { headers, credentials: 'same-origin', cache: 'no-store', signal: controller.signal }).then(
-      async (response) => {
-        if (!live) return;
-        if (response.status === 401) return expired();
-        if (response.status === 304) return setError(null);
-        const body = (await response.json()) as unknown;
-        if (!live) return;
-        if (!response.ok) return setError(problemText(body) ?? response.statusText);
-        tag.current = response.headers.get('etag');
-        setData(body as T);
-        setError(null);
-      },
-      (failure: unknown) => live && !(failure instanceof DOMException && failure.name === 'AbortError') && setError('network'),
-    );
+    const poll = async () => {
+      const response = await fetch(path, { headers, credentials: 'same-origin', cache: 'no-store', signal: controller.signal });
+      if (response.status === 401) return expired();
+      if (response.status === 304) return setError(null);
+      const body = (await response.json()) as unknown;
+      if (!live) return;
+      if (!response.ok) return setError(problemText(body) ?? response.statusText);
+      tag.current = response.headers.get('etag');
+      setData(body as T);
+      setError(null);
+    };
+    // Leaving the page aborts the request, body included: that is not a failure to show.
+    poll().catch(() => live && setError('network'));
     const timer = window.setTimeout(() => {
       if (document.visibilityState === 'visible') setTick((n) => n + 1);
     }, intervalMs);

@@ -13,7 +13,8 @@ export interface Loaded<T> {
 export function useLoaded<T>(path: string | null): Loaded<T> {
   const { t } = useI18n();
   const api = useStaffApi();
-  const [data, setData] = useState<T | null>(null);
+  // Kept with the path it answers, so that another report's data is never shown for this one.
+  const [loaded, setLoaded] = useState<{ path: string; data: T } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [round, setRound] = useState(0);
   useEffect(() => {
@@ -22,7 +23,7 @@ export function useLoaded<T>(path: string | null): Loaded<T> {
     api<T>(path).then(
       (body) => {
         if (!live) return;
-        setData(body);
+        setLoaded({ path, data: body });
         setError(null);
       },
       (failure: unknown) => live && setError(isProblem(failure) ? (failure.detail ?? failure.title) : t('common.network-error')),
@@ -31,5 +32,6 @@ export function useLoaded<T>(path: string | null): Loaded<T> {
       live = false;
     };
   }, [api, path, t, round]);
+  const data = loaded !== null && loaded.path === path ? loaded.data : null;
   return { data, error, reload: useCallback(() => setRound((n) => n + 1), []) };
 }

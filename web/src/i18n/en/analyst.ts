@@ -41,6 +41,7 @@ export const analyst = {
   'analyst.claim.mine': 'You, until {until}',
   'analyst.claim.other': 'Another analyst, until {until}',
   'analyst.claim.claim': 'Claim',
+  'analyst.claim.renew': 'Keep it longer',
   'analyst.claim.release': 'Release',
   'analyst.claim.released': 'The report is released: it is back in the queue.',
   'analyst.claim.work-assess': 'Assess',

@@ -43,6 +43,7 @@ export const analyst: Record<keyof typeof english, string> = {
   'analyst.claim.mine': "Vous, jusqu'à {until}",
   'analyst.claim.other': "Un autre analyste, jusqu'à {until}",
   'analyst.claim.claim': 'Prendre',
+  'analyst.claim.renew': 'Garder plus longtemps',
   'analyst.claim.release': 'Libérer',
   'analyst.claim.released': 'Le signalement est libéré : il est de retour dans la file.',
   'analyst.claim.work-assess': 'Évaluer',
