@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { actorOf } from '../platform/access/index.js';
+import { actorOf, can } from '../platform/access/index.js';
 import type { HttpApp } from '../platform/http/index.js';
 import * as c from './contracts.js';
 import type { Actor } from './ports.js';
@@ -27,7 +27,11 @@ export function takedownRoutes(app: HttpApp, { takedowns }: TakedownRouteOptions
         response: { 200: c.TakedownTracker },
       },
     },
-    (request) => takedowns.listTakedowns(actorOfRequest(request), request.query),
+    (request) =>
+      takedowns.listTakedowns(
+        { actor: actorOfRequest(request), seesUrls: !!request.principal && can(request.principal, 'report.read-personal-any') },
+        request.query,
+      ),
   );
   app.get(
     '/api/takedowns/hosts',

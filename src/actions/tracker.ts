@@ -12,10 +12,16 @@ const urlOrder: Record<UrlState, number> = { online: 0, unreachable: 1, unchecke
 
 /**
  * The takedown tracker: the latest notices (filtered by state or host) and their URLs grouped
- * by host, each URL with where its removal stands. The URLs are opened for the reader: one
- * audit entry per listing (`takedown.read-urls`, with the count), in the same transaction.
+ * by host, each URL with where its removal stands. The URLs are opened for a reader who may
+ * open reports' personal fields (`report.read-personal-any`): one audit entry per listing
+ * (`takedown.read-urls`, with the count), in the same transaction; others see hosts only.
  */
-export async function listTakedowns(ctx: TakedownContext, actor: Actor, filter: TakedownFilter): Promise<TakedownTracker> {
+export async function listTakedowns(
+  ctx: TakedownContext,
+  reader: { actor: Actor; seesUrls: boolean },
+  filter: TakedownFilter,
+): Promise<TakedownTracker> {
+  const { actor } = reader;
   return ctx.change(async (trx, tools) => {
     let noticeQuery = trx.selectFrom('notices').selectAll();
     if (filter.state) noticeQuery = noticeQuery.where('state', '=', filter.state);
@@ -46,7 +52,7 @@ export async function listTakedowns(ctx: TakedownContext, actor: Actor, filter: 
             .execute()
       ).map((row) => [row.referral_id, row.mail_state as 'queued' | 'sent' | 'failed']),
     );
-    if (urls.length > 0) {
+    if (urls.length > 0 && reader.seesUrls) {
       await tools.audit(actor, {
         action: 'takedown.read-urls',
         subjectType: 'takedown',
@@ -62,7 +68,8 @@ export async function listTakedowns(ctx: TakedownContext, actor: Actor, filter: 
       group.urls.push({
         id: row.id,
         referralId: row.referral_id,
-        url: ctx.deps.sealer.open(row.url_sealed, noticeUrlSealContext(row.id)),
+        // A reader who may not open reports' personal fields sees the host only: a path can name a person.
+        url: reader.seesUrls ? ctx.deps.sealer.open(row.url_sealed, noticeUrlSealContext(row.id)) : `${row.host}/…`,
         state: urlStateOf(row),
         lastCheckedAt: iso(row.last_checked_at),
         lastOutcome: row.last_outcome,

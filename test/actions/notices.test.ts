@@ -23,6 +23,7 @@ let partner: Record<string, string>;
 let analyst: StaffSession;
 let senior: StaffSession;
 let intake: StaffSession;
+let supervisor: StaffSession;
 const db = () => t.testStore.store.db;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const serve = (_request: unknown, response: ServerResponse) =>
@@ -59,6 +60,7 @@ beforeAll(async () => {
   analyst = await signInAs(t, ['analyst']);
   senior = await signInAs(t, ['senior_analyst']);
   intake = await signInAs(t, ['intake_operator']);
+  supervisor = await signInAs(t, ['supervisor']);
 }, 120_000);
 
 afterAll(async () => {
@@ -169,6 +171,15 @@ describe('the tracker', () => {
     expect(audited.at(-1)!.detail).toEqual({ urls: 4 });
     const stopped = (await request(analyst, 'GET', '/api/takedowns?state=stopped')).json();
     expect(stopped.notices).toEqual([]);
+  });
+
+  it('shows a supervisor, who may not open reports’ personal fields, the hosts without the URLs, unaudited', async () => {
+    const before = (await auditEntries(t, 'takedown.read-urls')).length;
+    const view = (await request(supervisor, 'GET', '/api/takedowns')).json();
+    expect(view.hosts[0].urls.map((url: { url: string }) => url.url)).toEqual(['127.0.0.1/…', '127.0.0.1/…', '127.0.0.1/…', '127.0.0.1/…']);
+    expect(JSON.stringify(view)).not.toContain('.png');
+    expect((await auditEntries(t, 'takedown.read-urls')).length).toBe(before);
+    expect((await request(supervisor, 'GET', '/api/takedowns/hosts')).json().hosts[0]).toMatchObject({ host: '127.0.0.1', urls: 4 });
   });
 });
 
