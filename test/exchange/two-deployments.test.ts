@@ -6,6 +6,8 @@ import { canonicalBytes, exchangeFormat, forwardJob, keyIdOf } from '../../src/e
 import type { ReportContent } from '../../src/reports/index.js';
 import { createTestVigie, signInAs, type StaffSession, type TestVigie } from '../support/app.js';
 import { auditEntries, partnerHeaders, storedReferrals, submitReport } from '../support/agencies.js';
+import { sealedColumns } from '../../src/main.js';
+import { createFieldCipher, deriveSecret, loadKeyRing, rotateKeys } from '../../src/platform/crypto/index.js';
 import { findInRawDatabase } from '../support/raw-database.js';
 import { freePort, LossyRelay } from './support.js';
 
@@ -403,5 +405,23 @@ describe('no ping-pong', () => {
     expect(outcome.created).toHaveLength(1);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from exchange_forwards`.execute(b.testStore.store.db);
     expect(rows[0]!.n).toBe(0);
+  });
+});
+
+describe('key rotation', () => {
+  it('re-seals the kept shared report and keeps the signing key', async () => {
+    const ring = await loadKeyRing({ keyFile: a.config.keyFile });
+    const rotated = await rotateKeys({ db: a.testStore.store.db, ring, columns: sealedColumns });
+    expect(rotated.columns.find((column) => column.table === 'exchange_forwards')?.resealed).toBe(1);
+    const cipher = await createFieldCipher(rotated.ring);
+    const { rows } = await sql<{ referral_id: string; payload_sealed: string }>`
+      select referral_id, payload_sealed from exchange_forwards`.execute(a.testStore.store.db);
+    expect(cipher.keyIdOf(rows[0]!.payload_sealed)).toBe(rotated.keyId);
+    const shared = JSON.parse(cipher.open(rows[0]!.payload_sealed, `exchange_forwards.payload_sealed:${rows[0]!.referral_id}`)) as {
+      urls: string[];
+    };
+    expect(shared.urls).toEqual(content.urls);
+    // The signing key derives from the index key, which a rotation keeps: partners need not register again.
+    expect(deriveSecret(rotated.ring, 'vigie/exchange-signing/v1')).toEqual(deriveSecret(ring, 'vigie/exchange-signing/v1'));
   });
 });
