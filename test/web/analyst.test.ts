@@ -69,7 +69,7 @@ describe.skipIf(chromiumMissing)("the analyst's screens", { timeout: 120_000 }, 
     await heading(page, "File d'évaluation");
     await expect.poll(() => awaitingCount(page).textContent()).toBe('3');
     const rows = page.locator('table.queue tbody tr');
-    expect(await rows.count()).toBe(3);
+    await expect.poll(() => rows.count()).toBe(3);
     expect(await rows.nth(0).getAttribute('data-report')).toBe(world.reports.urgent);
     expect(await rows.nth(0).textContent()).toContain('Enfant en danger');
     expect(await rows.nth(1).getAttribute('data-report')).toBe(world.reports.known);
@@ -291,6 +291,17 @@ describe.skipIf(chromiumMissing)("the analyst's screens", { timeout: 120_000 }, 
     await expect.poll(() => page.getByTestId('history').textContent()).toContain('Évaluation confirmée');
     await expectAccessible(page, 'analyst, report page after routing');
     await screenshot(page, 'analyst-9-report-routed');
+
+    // On a phone: the page does not scroll sideways (wide tables scroll inside their own box).
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of ['/console/queue', `/console/reports/${world.reports.urgent}`]) {
+      await page.goto(`${world.server.baseUrl}${path}`);
+      await page.locator('h1').waitFor();
+      await page.locator('table').first().waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
+    }
+    await expectAccessible(page, 'analyst, report page on a phone');
+    await screenshot(page, 'analyst-10-report-phone');
     expect(first.problems).toEqual([]);
     expect(second.problems).toEqual([]);
     expect([...first.outside, ...second.outside]).toEqual([]);

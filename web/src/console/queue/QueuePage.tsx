@@ -14,6 +14,7 @@ import { QueueFilterForm, queueFilterNames, queueQueryOf, type QueueFilters } fr
 import type { ClaimResult, QueueCounts, QueueItem, QueuePage as QueuePageView } from './types.js';
 import { usePolled } from './use-polled.js';
 import { fieldList } from './labels.js';
+import { ScrollBox } from '../reports/ScrollBox.js';
 
 /**
  * The assessment queue by priority: a child in danger, known content, trafficking, the
@@ -116,7 +117,7 @@ export function QueuePage({ categories }: { categories: readonly string[] }) {
       </div>
       {error && <p role="alert">{error}</p>}
       {pollError && <p role="alert">{pollError === 'network' ? t('common.network-error') : pollError}</p>}
-      <div className="table-scroll">
+      <ScrollBox label={t('analyst.queue.caption')}>
         <table className="reports queue">
           <caption>{t('analyst.queue.caption')}</caption>
           <thead>
@@ -188,7 +189,7 @@ export function QueuePage({ categories }: { categories: readonly string[] }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {page.data && items.length === 0 && <p>{t('analyst.queue.empty')}</p>}
       {next && (
         <button type="button" className="secondary" onClick={() => void loadMore(next)}>

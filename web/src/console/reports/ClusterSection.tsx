@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import type { ClusterView, ReferralOfReport } from './types.js';
 import { useLoaded } from './use-loaded.js';
+import { ScrollBox } from './ScrollBox.js';
 
 function handlers(t: ReturnType<typeof useI18n>['t'], referrals: readonly ReferralOfReport[]): string {
   if (referrals.length === 0) return t('analyst.cluster.nobody');
@@ -38,7 +39,7 @@ export function ClusterSection({ reportId }: { reportId: string }) {
       {error && <p role="alert">{error}</p>}
       {data && others.length === 0 && <p>{t('analyst.cluster.alone')}</p>}
       {data && others.length > 0 && (
-        <div className="table-scroll">
+        <ScrollBox label={t('analyst.cluster.caption', { n: others.length })}>
           <table className="reports" data-testid="cluster">
             <caption>{t('analyst.cluster.caption', { n: others.length })}</caption>
             <thead>
@@ -61,7 +62,7 @@ export function ClusterSection({ reportId }: { reportId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {own && own.referrals.length > 0 && <p>{t('analyst.cluster.this-one', { handlers: handlers(t, own.referrals) })}</p>}
     </section>

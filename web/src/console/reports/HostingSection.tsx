@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/index.js';
 import type { ReportHosting } from './types.js';
 import { useLoaded } from './use-loaded.js';
+import { ScrollBox } from './ScrollBox.js';
 
 /** Where the report's URLs are hosted: address, country, network and abuse contact, with the data's sources. */
 export function HostingSection({ reportId }: { reportId: string }) {
@@ -12,7 +13,7 @@ export function HostingSection({ reportId }: { reportId: string }) {
       {error && <p role="alert">{error}</p>}
       {data && data.urls.length === 0 && <p>{t('analyst.hosting.none')}</p>}
       {data && data.urls.length > 0 && (
-        <div className="table-scroll">
+        <ScrollBox label={t('analyst.hosting.caption')}>
           <table className="reports" data-testid="hosting">
             <caption>{t('analyst.hosting.caption')}</caption>
             <thead>
@@ -64,7 +65,7 @@ export function HostingSection({ reportId }: { reportId: string }) {
               )}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {data && data.attribution.length > 0 && (
         <p className="hint">{t('analyst.hosting.sources', { sources: data.attribution.join(' ; ') })}</p>

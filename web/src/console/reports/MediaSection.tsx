@@ -2,6 +2,7 @@ import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { useCan } from '../session-context.js';
 import { QuarantinedMedia } from './QuarantinedMedia.js';
 import type { BankMatch, MediaItem } from './types.js';
+import { ScrollBox } from './ScrollBox.js';
 
 function MatchRows({ matches, suppressed }: { matches: readonly BankMatch[]; suppressed: boolean }) {
   const { t } = useI18n();
@@ -72,7 +73,7 @@ export function MediaSection({ reportId, media }: { reportId: string; media: rea
             ) : item.matches.length + item.suppressed.length === 0 ? (
               <p>{t('analyst.media.no-match')}</p>
             ) : (
-              <div className="table-scroll">
+              <ScrollBox label={t('analyst.media.matches', { n: index + 1 })}>
                 <table className="reports">
                   <caption>{t('analyst.media.matches', { n: index + 1 })}</caption>
                   <thead>
@@ -88,7 +89,7 @@ export function MediaSection({ reportId, media }: { reportId: string; media: rea
                     <MatchRows matches={item.suppressed} suppressed />
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             )}
           </li>
         ))}

@@ -1,12 +1,13 @@
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import type { Referral } from './types.js';
 import { useLoaded } from './use-loaded.js';
+import { ScrollBox } from './ScrollBox.js';
 
 function ReferralTable({ referrals, caption, notices }: { referrals: readonly Referral[]; caption: string; notices: boolean }) {
   const { t, language } = useI18n();
   const when = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
   return (
-    <div className="table-scroll">
+    <ScrollBox label={caption}>
       <table className="reports" data-testid={notices ? 'notices' : 'referrals'}>
         <caption>{caption}</caption>
         <thead>
@@ -41,7 +42,7 @@ function ReferralTable({ referrals, caption, notices }: { referrals: readonly Re
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
