@@ -96,8 +96,10 @@ describe.skipIf(chromiumMissing)('the referrals board', { timeout: 120_000 }, ()
     expect(await rows.nth(1).textContent()).toMatch(/Under 4 hours.*Due in (5\d|60) min/);
     expect(await rows.nth(0).locator('[data-urgency]').getAttribute('data-urgency')).toBe('overdue');
     // Colour is not the only signal, but it is there: the overdue band differs from the critical one.
-    // An expression rather than a function: this file is type-checked without the DOM's types.
-    const colour = (id: string) => rowOf(page, id).locator('.deadline').evaluate('(node) => getComputedStyle(node).backgroundColor');
+    // Expressions rather than functions: this file is type-checked without the DOM's types.
+    const colour = (id: string) =>
+      page.evaluate(`getComputedStyle(document.querySelector('tr[data-referral="${id}"] .deadline')).backgroundColor`);
+    expect(await colour(late)).toMatch(/^rgb/);
     expect(await colour(late)).not.toBe(await colour(fresh));
     // The liaison officer is not hotline staff: the outgoing side is not theirs.
     expect(await page.getByRole('heading', { name: /Outgoing/ }).count()).toBe(0);
@@ -120,7 +122,7 @@ describe.skipIf(chromiumMissing)('the referrals board', { timeout: 120_000 }, ()
     await page.getByRole('button', { name: 'Mark as done' }).click();
     await page.getByRole('button', { name: 'Record the outcome' }).click();
     // The outcome is required: the browser keeps the form until one is chosen.
-    expect(await page.getByLabel('Outcome').evaluate('(select) => select.validity.valueMissing')).toBe(true);
+    expect(await page.evaluate("document.getElementById('referral-outcome').validity.valueMissing")).toBe(true);
     await page.getByLabel('Outcome').selectOption('investigation_opened');
     await page.getByLabel('Note (optional, sealed)').fill('Enquête confiée au groupe de Lyon (exemple).');
     await expectAccessible(page, 'console, referral outcome form');

@@ -5,13 +5,15 @@ import { useStaffApi } from '../use-staff-api.js';
 import type { GrantedReport as Granted } from './types.js';
 
 const partLabels: Record<string, MessageKey> = {
-  narrative: 'report.narrative',
-  urls: 'report.urls',
-  media: 'report.media',
-  onlineIdentifiers: 'report.identifiers',
-  places: 'report.places',
-  children: 'report.children',
-  reportedPersons: 'report.person',
+  narrative: 'referrals.part.narrative',
+  urls: 'referrals.part.urls',
+  media: 'referrals.part.media',
+  onlineIdentifiers: 'referrals.part.onlineIdentifiers',
+  places: 'referrals.part.places',
+  children: 'referrals.part.children',
+  reportedPersons: 'referrals.part.reportedPersons',
+  reporterContact: 'referrals.part.reporterContact',
+  reporter: 'referrals.part.reporterContact',
 };
 
 /** The parts of the report the referral grants, on a deliberate click: the server audits each read under the referral. */

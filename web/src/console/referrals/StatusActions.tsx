@@ -64,13 +64,13 @@ export function StatusActions({ referral, onChanged }: { referral: Referral; onC
               <button
                 key={status}
                 type="button"
-                className={status === 'rejected' ? 'secondary' : undefined}
+                className={status === 'rejected' ? 'secondary' : 'primary'}
                 onClick={() => setAsking(status)}
               >
                 {t(`referrals.action-${status}`)}
               </button>
             ) : (
-              <button key={status} type="button" disabled={busy} onClick={() => void change(status)}>
+              <button key={status} type="button" className="primary" disabled={busy} onClick={() => void change(status)}>
                 {t(`referrals.action-${status}`)}
               </button>
             ),
@@ -111,7 +111,7 @@ export function StatusActions({ referral, onChanged }: { referral: Referral; onC
             onChange={setNote}
           />
           <div className="referral-actions">
-            <button type="submit" disabled={busy}>
+            <button type="submit" className="primary" disabled={busy}>
               {asking === 'rejected' ? t('referrals.confirm-reject') : t('referrals.confirm-done')}
             </button>
             <button type="button" className="secondary" onClick={() => setAsking(null)}>
