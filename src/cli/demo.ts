@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Config } from '../platform/config/index.js';
 import { Problem } from '../platform/http/index.js';
+import { translate } from '../platform/i18n/index.js';
 import { fail, systemActor, withVigie } from './context.js';
 
 /** `vigie demo load`: the demonstration data set, into the first hotline organisation of an empty deployment. */
@@ -11,7 +12,7 @@ export function demoCommands(demo: Command, config: () => Config): void {
     .action(() =>
       withVigie(config(), async (vigie) => {
         const loaded = await vigie.demo.load(systemActor).catch((error: unknown) => {
-          if (error instanceof Problem) fail(`the demonstration cannot be loaded here (${error.options.detail ?? error.kind})`);
+          if (error instanceof Problem) fail(error.options.detail ? translate('en', error.options.detail) : error.kind);
           throw error;
         });
         const lines = [
