@@ -51,7 +51,8 @@ describe('the portal settings', () => {
 });
 
 describe('the front end', () => {
-  const asset = readdirSync('web/dist/assets').find((name) => name.startsWith('portal-') && name.endsWith('.js'))!;
+  /** Read when the test runs, after beforeAll's build: a rebuild renames the hashed files. */
+  const portalAsset = () => readdirSync('web/dist/assets').find((name) => name.startsWith('portal-') && name.endsWith('.js'))!;
 
   it.each(['/', '/follow', '/console/', '/console/reports/some-id', '/recettes/'])('serves the page %s, never cached', async (url) => {
     const response = await get(url);
@@ -62,7 +63,7 @@ describe('the front end', () => {
   });
 
   it('serves the hashed assets for good', async () => {
-    const response = await get(`/assets/${asset}`);
+    const response = await get(`/assets/${portalAsset()}`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^(text|application)\/javascript/);
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
