@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, LogLevel } from 'fastify';
 import type { ChallengeGuard } from '../platform/challenge/index.js';
 import type { Action } from '../platform/access/index.js';
 import type { HttpApp } from '../platform/http/index.js';
@@ -16,6 +16,9 @@ export interface MediaRouteOptions {
   /** Proof of work on the public upload route, as on the public submission. */
   requireSolvedChallenge: ChallengeGuard;
 }
+
+const quieterThanDebug: readonly LogLevel[] = ['info', 'warn', 'error', 'fatal', 'silent'];
+const atLeastDebug = (configured: string): LogLevel => quieterThanDebug.find((level) => level === configured) ?? 'debug';
 
 const uploadSchema = (tag: string) => ({
   tags: [tag],
@@ -42,8 +45,8 @@ export async function mediaUploadRoutes(scope: HttpApp, options: MediaRouteOptio
     }
   };
   // The multipart plugin traces its options, the request's headers included (a partner's key,
-  // a session cookie): these routes never log below debug.
-  const logLevel = 'debug' as const;
+  // a session cookie): these routes never log below debug, and no more than the deployment asks.
+  const logLevel = atLeastDebug(scope.log.level);
   const staff = (action: Action) => ({ config: { access: { action } }, logLevel });
 
   scope.post(
