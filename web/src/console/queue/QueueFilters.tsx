@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import { useI18n, type MessageKey } from '../../i18n/index.js';
-import { channels, statuses } from '../../report/vocabulary.js';
+import { useI18n } from '../../i18n/index.js';
 import { SelectField } from '../../shared/form/SelectField.js';
-import { TextField } from '../../shared/form/TextField.js';
+import { CountryFilter, FilterForm, ReportKindFilters, YesNoFilter, useFilterOptions } from '../reports/FilterForm.js';
 import { ageGroups, stages } from './vocabulary.js';
 
 export const queueFilterNames = [
@@ -43,104 +41,50 @@ export function QueueFilterForm({
   onApply(filters: QueueFilters): void;
 }) {
   const { t } = useI18n();
-  const [filters, setFilters] = useState(initial);
-  const set = (patch: Partial<QueueFilters>) => setFilters({ ...filters, ...patch });
-  const options = (values: readonly string[], prefix: string) =>
-    values.map((value) => ({ value, label: t(`${prefix}.${value}` as MessageKey) }));
-  const yesNo = [
-    { value: 'true', label: t('common.yes') },
-    { value: 'false', label: t('common.no') },
-  ];
+  const options = useFilterOptions();
   return (
-    <form
-      className="filters"
-      aria-label={t('analyst.queue.filters')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        onApply(filters);
-      }}
-    >
-      <SelectField
-        id="queue-stage"
-        label={t('analyst.queue.stage')}
-        placeholder={t('reports.any')}
-        options={options(stages, 'analyst.stage')}
-        value={filters.stage}
-        onChange={(stage) => set({ stage })}
-      />
-      <SelectField
-        id="queue-category"
-        label={t('reports.category')}
-        placeholder={t('reports.any')}
-        options={options(categories, 'category')}
-        value={filters.category}
-        onChange={(category) => set({ category })}
-      />
-      <SelectField
-        id="queue-channel"
-        label={t('reports.channel')}
-        placeholder={t('reports.any')}
-        options={options(channels, 'channel')}
-        value={filters.channel}
-        onChange={(channel) => set({ channel })}
-      />
-      <SelectField
-        id="queue-status"
-        label={t('reports.status')}
-        placeholder={t('reports.any')}
-        options={options(statuses, 'status')}
-        value={filters.status}
-        onChange={(status) => set({ status })}
-      />
-      <SelectField
-        id="queue-known"
-        label={t('analyst.queue.known-content')}
-        placeholder={t('reports.any')}
-        options={yesNo}
-        value={filters.knownContent}
-        onChange={(knownContent) => set({ knownContent })}
-      />
-      <SelectField
-        id="queue-urgent"
-        label={t('reports.urgent')}
-        placeholder={t('reports.any')}
-        options={yesNo}
-        value={filters.urgent}
-        onChange={(urgent) => set({ urgent })}
-      />
-      <TextField
-        id="queue-country"
-        label={t('report.country')}
-        hint={t('reports.country-hint')}
-        maxLength={2}
-        value={filters.country}
-        onChange={(country) => set({ country: country.toUpperCase() })}
-      />
-      <SelectField
-        id="queue-age"
-        label={t('analyst.queue.age-group')}
-        placeholder={t('reports.any')}
-        options={options(ageGroups, 'analyst.age')}
-        value={filters.ageGroup}
-        onChange={(ageGroup) => set({ ageGroup })}
-      />
-      <SelectField
-        id="queue-holder"
-        label={t('analyst.queue.holder')}
-        placeholder={t('reports.any')}
-        options={[
-          { value: 'free', label: t('analyst.queue.holder-free') },
-          { value: 'claimed', label: t('analyst.queue.holder-claimed') },
-          { value: 'mine', label: t('analyst.queue.holder-mine') },
-        ]}
-        value={filters.holder}
-        onChange={(holder) => set({ holder })}
-      />
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('reports.apply')}
-        </button>
-      </div>
-    </form>
+    <FilterForm label={t('analyst.queue.filters')} initial={initial} onApply={onApply}>
+      {(filters, set) => (
+        <>
+          <SelectField
+            id="queue-stage"
+            label={t('analyst.queue.stage')}
+            placeholder={t('reports.any')}
+            options={options(stages, 'analyst.stage')}
+            value={filters.stage}
+            onChange={(stage) => set({ stage })}
+          />
+          <ReportKindFilters idPrefix="queue" categories={categories} filters={filters} set={set} />
+          <YesNoFilter
+            id="queue-known"
+            label={t('analyst.queue.known-content')}
+            value={filters.knownContent}
+            onChange={(knownContent) => set({ knownContent })}
+          />
+          <YesNoFilter id="queue-urgent" label={t('reports.urgent')} value={filters.urgent} onChange={(urgent) => set({ urgent })} />
+          <CountryFilter id="queue-country" value={filters.country} onChange={(country) => set({ country })} />
+          <SelectField
+            id="queue-age"
+            label={t('analyst.queue.age-group')}
+            placeholder={t('reports.any')}
+            options={options(ageGroups, 'analyst.age')}
+            value={filters.ageGroup}
+            onChange={(ageGroup) => set({ ageGroup })}
+          />
+          <SelectField
+            id="queue-holder"
+            label={t('analyst.queue.holder')}
+            placeholder={t('reports.any')}
+            options={[
+              { value: 'free', label: t('analyst.queue.holder-free') },
+              { value: 'claimed', label: t('analyst.queue.holder-claimed') },
+              { value: 'mine', label: t('analyst.queue.holder-mine') },
+            ]}
+            value={filters.holder}
+            onChange={(holder) => set({ holder })}
+          />
+        </>
+      )}
+    </FilterForm>
   );
 }
