@@ -1,22 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVigie, sealedColumns, type Vigie } from '../../src/main.js';
+import { sealedColumns } from '../../src/main.js';
 import { createFieldCipher, loadKeyRing, rotateKeys } from '../../src/platform/crypto/index.js';
 import { waitFor } from '../jobs/wait-for.js';
-import {
-  auditEntries,
-  contentReport,
-  partnerHeaders,
-  setUpAgencies,
-  storedReferrals,
-  submitReport,
-  type Agencies,
-} from '../support/agencies.js';
-import { createTestVigie, signInAs, type StaffSession, type TestVigie } from '../support/app.js';
+import { auditEntries, contentReport, storedReferrals, submitReport, type Agencies } from '../support/agencies.js';
+import type { StaffSession, TestVigie } from '../support/app.js';
 import { assessAndConfirm, baselineImagery } from '../support/assessment.js';
-import { startDnsServer, type DnsServer } from '../support/dns-server.js';
-import { rdapNetwork, startRdapServer, type RdapServer } from '../support/rdap-server.js';
-import { fixtureGeoDir } from '../support/url-analysis.js';
+import { startRoutingWorld, urlAnalysisCount, type RoutingWorld } from '../support/routing-world.js';
 
 /**
  * Issue 6, part 3, end to end: reports submitted by a partner, their URLs analysed against a
@@ -24,10 +14,8 @@ import { fixtureGeoDir } from '../support/url-analysis.js';
  * routed (a notice to the host for content hosted at home), the list refreshed by a worker;
  * the host's removal recorded on the notice; internet providers download through their keys.
  */
-let dns: DnsServer;
-let rdap: RdapServer;
+let world: RoutingWorld;
 let t: TestVigie;
-let worker: Vigie;
 let agencies: Agencies;
 let partner: Record<string, string>;
 let isp: { headers: Record<string, string>; keyId: string };
@@ -51,39 +39,11 @@ async function listed(): Promise<{ version: number; urls: { url: string; addedVe
   return response.json();
 }
 
-const analysed = async (reportId: string) => {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from url_analyses where report_id = ${reportId}`.execute(
-    t.testStore.store.db,
-  );
-  return rows[0]!.n > 0;
-};
+const analysed = async (reportId: string) => (await urlAnalysisCount(t, reportId)) > 0;
 
 beforeAll(async () => {
-  dns = await startDnsServer({ 'files.example.net': { A: ['198.51.100.20'] }, 'www.example.org': { A: ['192.0.2.10'] } });
-  rdap = await startRdapServer({
-    '192.0.2.10': {
-      body: rdapNetwork({
-        handle: 'NET-192-0-2-0-1',
-        start: '192.0.2.0',
-        end: '192.0.2.255',
-        name: 'EXEMPLE-HEB',
-        country: 'FR',
-        abuseEmail: 'abuse@hebergement.example.net',
-      }),
-    },
-  });
-  t = await createTestVigie({
-    VIGIE_DNS_SERVERS: dns.address,
-    VIGIE_DNS_TIMEOUT_MS: '3000',
-    VIGIE_RDAP_URL: rdap.url,
-    VIGIE_RDAP_TIMEOUT_MS: '20000',
-    VIGIE_GEO_DIR: fixtureGeoDir,
-    VIGIE_JOB_POLL_SECONDS: '0.5',
-    VIGIE_HOME_COUNTRY: 'FR',
-  });
-  worker = await createVigie(t.config, { store: t.testStore.store, workers: true });
-  agencies = await setUpAgencies(t);
-  partner = await partnerHeaders(t);
+  world = await startRoutingWorld({ 'files.example.net': { A: ['198.51.100.20'] }, 'www.example.org': { A: ['192.0.2.10'] } });
+  ({ t, agencies, partner, analysts, senior } = world);
   const provider = await t.vigie.identity.createOrganisation(
     { actorType: 'system', actorId: null },
     { name: 'FAI Exemple', kind: 'partner' },
@@ -93,8 +53,6 @@ beforeAll(async () => {
     { organisationId: provider.id, name: 'blocklist', scopes: ['blocklist.download'] },
   );
   isp = { headers: { authorization: `Bearer ${secret}` }, keyId: key.id };
-  analysts = [await signInAs(t, ['analyst']), await signInAs(t, ['analyst'])];
-  senior = await signInAs(t, ['senior_analyst']);
 
   reports.home = await submitReport(
     t,
@@ -119,12 +77,7 @@ beforeAll(async () => {
   );
 }, 480_000);
 
-afterAll(async () => {
-  await worker?.close();
-  await t?.close();
-  await dns?.close();
-  await rdap?.close();
-});
+afterAll(() => world?.close());
 
 let beforeRemoval = 0;
 

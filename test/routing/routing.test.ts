@@ -1,23 +1,10 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVigie, type Vigie } from '../../src/main.js';
 import { routeJob } from '../../src/routing/index.js';
 import { waitFor } from '../jobs/wait-for.js';
-import {
-  auditEntries,
-  contentReport,
-  partnerHeaders,
-  setUpAgencies,
-  storedReferrals,
-  submitReport,
-  urgentReport,
-  type Agencies,
-} from '../support/agencies.js';
-import { createTestVigie, signInAs, type StaffSession, type TestVigie } from '../support/app.js';
-import { startDnsServer, type DnsServer } from '../support/dns-server.js';
-import { rdapNetwork, startRdapServer, type RdapServer } from '../support/rdap-server.js';
-import { fixtureGeoDir } from '../support/url-analysis.js';
-import { assessThroughTriage, illegalImagery } from './support.js';
+import { auditEntries, contentReport, storedReferrals, submitReport, urgentReport, type Agencies } from '../support/agencies.js';
+import type { StaffSession, TestVigie } from '../support/app.js';
+import { assessAndConfirm, baselineImagery } from '../support/assessment.js';
+import { startRoutingWorld, urlAnalysisCount, type RoutingWorld } from '../support/routing-world.js';
 
 /**
  * Issue 5's routing, end to end: reports submitted through the partner API, their URLs
@@ -26,55 +13,23 @@ import { assessThroughTriage, illegalImagery } from './support.js';
  * RDAP service on loopback, assessed and confirmed through triage's API, routed by a worker
  * under the default French rules; then the dry run over the stored reports.
  */
-let dns: DnsServer;
-let rdap: RdapServer;
+let world: RoutingWorld;
 let t: TestVigie;
-let worker: Vigie;
 let agencies: Agencies;
 let partner: Record<string, string>;
 let analysts: [StaffSession, StaffSession];
 let senior: StaffSession;
 const reports = { abroad: '', noPartner: '', home: '', urgent: '', linked: '' };
 
-const analysed = async (reportId: string) => {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from url_analyses where report_id = ${reportId}`.execute(
-    t.testStore.store.db,
-  );
-  return rows[0]!.n;
-};
+const analysed = (reportId: string) => urlAnalysisCount(t, reportId);
 
 beforeAll(async () => {
-  dns = await startDnsServer({
+  world = await startRoutingWorld({
     'files.example.net': { A: ['198.51.100.20'] },
     'mirror.example.net': { A: ['203.0.113.10'] },
     'www.example.org': { A: ['192.0.2.10'] },
   });
-  rdap = await startRdapServer({
-    '192.0.2.10': {
-      body: rdapNetwork({
-        handle: 'NET-192-0-2-0-1',
-        start: '192.0.2.0',
-        end: '192.0.2.255',
-        name: 'EXEMPLE-HEB',
-        country: 'FR',
-        abuseEmail: 'abuse@hebergement.example.net',
-      }),
-    },
-  });
-  t = await createTestVigie({
-    VIGIE_DNS_SERVERS: dns.address,
-    VIGIE_DNS_TIMEOUT_MS: '3000',
-    VIGIE_RDAP_URL: rdap.url,
-    VIGIE_RDAP_TIMEOUT_MS: '20000',
-    VIGIE_GEO_DIR: fixtureGeoDir,
-    VIGIE_JOB_POLL_SECONDS: '0.5',
-    VIGIE_HOME_COUNTRY: 'FR',
-  });
-  worker = await createVigie(t.config, { store: t.testStore.store, workers: true });
-  agencies = await setUpAgencies(t);
-  partner = await partnerHeaders(t);
-  analysts = [await signInAs(t, ['analyst']), await signInAs(t, ['analyst'])];
-  senior = await signInAs(t, ['senior_analyst']);
+  ({ t, agencies, partner, analysts, senior } = world);
 
   reports.abroad = await submitReport(t, partner, contentReport(['https://files.example.net/album/1.jpg']));
   reports.noPartner = await submitReport(t, partner, contentReport(['https://mirror.example.net/x']));
@@ -87,19 +42,14 @@ beforeAll(async () => {
     async () => (await Promise.all([reports.abroad, reports.noPartner, reports.home].map(analysed))).every((n) => n === 1),
     60_000,
   );
-  for (const id of [reports.abroad, reports.noPartner, reports.home]) await assessThroughTriage(t, analysts, id, illegalImagery);
+  for (const id of [reports.abroad, reports.noPartner, reports.home]) await assessAndConfirm(t, analysts, id, baselineImagery);
   await waitFor(
     'the routing of the assessed reports',
     async () => (await auditEntries(t, 'routing.route')).filter((entry) => entry.detail.trigger === 'assessed').length === 3,
     60_000,
   );
 }, 180_000);
-afterAll(async () => {
-  await worker?.close();
-  await t?.close();
-  await dns?.close();
-  await rdap?.close();
-});
+afterAll(() => world?.close());
 
 const summary = (rows: Awaited<ReturnType<typeof storedReferrals>>) =>
   rows.map((row) => ({ kind: row.kind, organisation: row.organisation_id, status: row.status, countries: row.countries }));

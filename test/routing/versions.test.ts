@@ -12,7 +12,7 @@ import {
   type Agencies,
 } from '../support/agencies.js';
 import { createTestVigie, signInAs, type StaffSession, type TestVigie } from '../support/app.js';
-import { assessThroughTriage, illegalImagery } from './support.js';
+import { assessAndConfirm, baselineImagery } from '../support/assessment.js';
 
 /**
  * The rules as administrators edit them: every edit a new version, one active, the history
@@ -117,7 +117,7 @@ describe('the routing job', () => {
   it('puts off an assessed report until its URLs are analysed, then routes it with what is known', async () => {
     const partner = await partnerHeaders(t);
     const reportId = await submitReport(t, partner, contentReport(['https://never-analysed.example.org/p']));
-    await assessThroughTriage(t, [await signInAs(t, ['analyst']), await signInAs(t, ['analyst'])], reportId, illegalImagery);
+    await assessAndConfirm(t, [await signInAs(t, ['analyst']), await signInAs(t, ['analyst'])], reportId, baselineImagery);
     const first = await t.vigie.routing.routeReport({ reportId, trigger: 'assessed' }, 'test');
     expect(first).toEqual({ outcome: 'waiting', seconds: hostingWaits[0] });
     const { rows } = await sql<{ data: { waited: number } }>`

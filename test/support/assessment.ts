@@ -15,7 +15,10 @@ export const baselineImagery: Assessment = {
   imageryClass: 'A1',
 };
 
-/** A report made final through triage's API: one analyst claims and assesses it, a second claims and confirms it. */
+/**
+ * A report made final as analysts do it, through triage's API: one analyst claims and assesses
+ * it, a second claims and confirms it; the assessment is then final and triage asks for routing.
+ */
 export async function assessAndConfirm(
   t: TestVigie,
   [first, second]: readonly [StaffSession, StaffSession],
