@@ -30,6 +30,17 @@ describe('every route declares its access rule', () => {
     for (const route of t.vigie.routes) expect(route.access, `${route.method} ${route.url}`).toBeDefined();
   });
 
+  it('lists the administration edits with their own actions, held by the roles that hold the create actions', () => {
+    const actionOf = (method: string, url: string) => {
+      const route = t.vigie.routes.find((r) => r.method === method && r.url === url);
+      return route && 'action' in route.access ? route.access.action : undefined;
+    };
+    expect(actionOf('PATCH', '/api/organisations/:id')).toBe('organisation.update');
+    expect(actionOf('PATCH', '/api/users/:id/roles')).toBe('user.roles');
+    expect(rolesFor('organisation.update')).toEqual(rolesFor('organisation.create'));
+    expect(rolesFor('user.roles')).toEqual(rolesFor('user.create'));
+  });
+
   it('refuses to register a route without a rule', async () => {
     const { app } = await buildHttpServer({
       logger: createLogger('silent'),

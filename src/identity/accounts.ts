@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import type { StaffRole } from '../platform/access/index.js';
+import { sql, type Transaction } from 'kysely';
+import { isStaffRole, type StaffRole } from '../platform/access/index.js';
 import { Problem } from '../platform/http/index.js';
 import type { IdentityContext } from './context.js';
 import { normaliseEmail, type Organisation, type OrganisationKind, type UserPersonalData, type UserSummary } from './model.js';
@@ -32,6 +32,35 @@ export async function createOrganisation(
     await audit(actor, { action: 'organisation.create', subjectType: 'organisation', subjectId: organisation.id });
   });
   return organisation;
+}
+
+/** Renames an organisation or corrects its kind or country; the audit names the fields changed. */
+export async function updateOrganisation(
+  ctx: IdentityContext,
+  actor: Actor,
+  id: string,
+  change: { name?: string; kind?: OrganisationKind; country?: string | null },
+): Promise<Organisation> {
+  return ctx.change(async (trx, audit) => {
+    const before = await trx
+      .selectFrom('organisations')
+      .select(['name', 'kind', 'country'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw new Problem('not-found');
+    const after = {
+      name: change.name ?? before.name,
+      kind: change.kind ?? (before.kind as OrganisationKind),
+      country: change.country === undefined ? before.country : change.country,
+    };
+    const fields = (['name', 'kind', 'country'] as const).filter((field) => after[field] !== before[field]);
+    if (fields.length > 0) {
+      await trx.updateTable('organisations').set(after).where('id', '=', id).execute();
+      await audit(actor, { action: 'organisation.update', subjectType: 'organisation', subjectId: id, detail: { fields: [...fields] } });
+    }
+    return { id, ...after };
+  });
 }
 
 export async function listOrganisations(ctx: IdentityContext): Promise<Organisation[]> {
@@ -105,6 +134,57 @@ export async function listUsers(ctx: IdentityContext): Promise<UserSummary[]> {
     disabled: row.disabled_at !== null,
     lockedUntil: row.locked_until ? new Date(row.locked_until).toISOString() : null,
   }));
+}
+
+const administrator: StaffRole = 'administrator';
+
+/**
+ * Gives a user a new set of roles. Sessions read the roles at each request, so the user's next
+ * request is allowed or refused by the new ones. The last active administrator keeps that role:
+ * the rows of the active administrators are locked first, so two administrators removing each
+ * other's role at the same time cannot both succeed.
+ */
+export async function changeUserRoles(
+  ctx: IdentityContext,
+  actor: Actor,
+  userId: string,
+  roles: readonly StaffRole[],
+): Promise<UserSummary> {
+  const next = [...new Set(roles)];
+  return ctx.change(async (trx, audit) => {
+    const administrators = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('disabled_at', 'is', null)
+      .where(sql<boolean>`${administrator} = any(roles)`)
+      .forUpdate()
+      .execute();
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'organisation_id', 'roles', 'totp_confirmed_at', 'disabled_at', 'locked_until'])
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!user) throw new Problem('not-found');
+    const removesAdministrator = user.roles.includes(administrator) && !next.includes(administrator);
+    if (removesAdministrator && administrators.every((held) => held.id === userId)) {
+      throw new Problem('conflict', { detail: 'detail.last-administrator', fields: [{ in: 'body', pointer: '/roles', code: 'invalid' }] });
+    }
+    const before = user.roles.filter(isStaffRole);
+    const unchanged = before.length === next.length && next.every((role) => before.includes(role));
+    if (!unchanged) {
+      await trx.updateTable('users').set({ roles: next }).where('id', '=', userId).execute();
+      await audit(actor, { action: 'user.roles', subjectType: 'user', subjectId: userId, detail: { before, after: next } });
+    }
+    return {
+      id: user.id,
+      organisationId: user.organisation_id,
+      roles: next,
+      secondFactorEnrolled: user.totp_confirmed_at !== null,
+      disabled: user.disabled_at !== null,
+      lockedUntil: user.locked_until ? new Date(user.locked_until).toISOString() : null,
+    };
+  });
 }
 
 /** Decrypts a user's personal data; the read itself is audited, in the same transaction. */

@@ -25,6 +25,14 @@ export const NewOrganisation = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 200 }), kind: OrganisationKind, country: Type.Optional(Country) },
   { additionalProperties: false },
 );
+export const OrganisationChange = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    kind: Type.Optional(OrganisationKind),
+    country: Type.Optional(Type.Union([Country, Type.Null()], { description: 'null: an international body' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 
 export const UserSummary = Type.Object({
   id: Uuid,
@@ -36,6 +44,10 @@ export const UserSummary = Type.Object({
 });
 export const NewUser = Type.Object(
   { organisationId: Uuid, email: Email, name: PersonName, roles: Type.Array(StaffRole, { minItems: 1, maxItems: 10 }), password: Password },
+  { additionalProperties: false },
+);
+export const RolesChange = Type.Object(
+  { roles: Type.Array(StaffRole, { minItems: 1, maxItems: 10, description: 'The whole set of roles the user holds from now on' }) },
   { additionalProperties: false },
 );
 export const UserPersonalData = Type.Object({ email: Type.String(), name: Type.String() });

@@ -95,6 +95,14 @@ export function identityRoutes(
     { config: { access: { action: 'organisation.create' } }, schema: { tags, body: c.NewOrganisation, response: { 201: c.Organisation } } },
     async (request, reply) => reply.code(201).send(await identity.createOrganisation(actorOfRequest(request), request.body)),
   );
+  app.patch(
+    '/api/organisations/:id',
+    {
+      config: { access: { action: 'organisation.update' } },
+      schema: { tags, params: c.IdParams, body: c.OrganisationChange, response: { 200: c.Organisation } },
+    },
+    (request) => identity.updateOrganisation(actorOfRequest(request), request.params.id, request.body),
+  );
 
   app.get(
     '/api/users',
@@ -105,6 +113,14 @@ export function identityRoutes(
     '/api/users',
     { config: { access: { action: 'user.create' } }, schema: { tags, body: c.NewUser, response: { 201: c.UserSummary } } },
     async (request, reply) => reply.code(201).send(await identity.createUser(actorOfRequest(request), request.body)),
+  );
+  app.patch(
+    '/api/users/:id/roles',
+    {
+      config: { access: { action: 'user.roles' } },
+      schema: { tags, params: c.IdParams, body: c.RolesChange, response: { 200: c.UserSummary } },
+    },
+    (request) => identity.changeUserRoles(actorOfRequest(request), request.params.id, request.body.roles),
   );
   app.get(
     '/api/users/:id/personal-data',

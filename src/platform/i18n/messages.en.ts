@@ -57,6 +57,8 @@ export const en = {
   'detail.demo-loaded': 'The demonstration data set is already loaded',
   'detail.demo-not-empty': 'The demonstration data set goes only into a deployment that has received no report yet',
   'detail.demo-no-hotline': 'The demonstration needs a hotline organisation: complete the setup first',
+  // identity: administration
+  'detail.last-administrator': 'At least one active account must keep the administrator role: give it to another account first',
   // referrals and routing
   'detail.referral-transition': 'This referral cannot move from its current status to the one asked for',
   // triage: assessment

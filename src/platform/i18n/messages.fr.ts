@@ -55,6 +55,8 @@ export const fr: Record<MessageKey, string> = {
   'detail.media-too-many-pixels': "Cette image a plus de pixels que ce service n'en accepte",
   'detail.upload-unusable': 'Ce fichier envoyé est inconnu, a expiré ou a déjà servi ; envoyez-le de nouveau',
   'detail.upload-hash-differs': "Une empreinte donnée pour ce média n'est pas celle du fichier envoyé",
+  // identity : administration
+  'detail.last-administrator': "Au moins un compte actif doit garder le rôle d'administrateur : donnez-le d'abord à un autre compte",
   // orientation et transmissions
   'detail.demo-loaded': 'Le jeu de démonstration est déjà chargé',
   'detail.demo-not-empty': "Le jeu de démonstration ne se charge que dans une installation qui n'a encore reçu aucun signalement",

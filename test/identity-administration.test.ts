@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealAudit } from '../src/platform/audit/index.js';
+import { createTestVigie, signInAs, testPassword, type StaffSession, type TestVigie } from './support/app.js';
+
+/** Editing an organisation and changing a user's roles, through the API, as an administrator. */
+let t: TestVigie;
+let admin: StaffSession;
+beforeAll(async () => {
+  t = await createTestVigie();
+  admin = await signInAs(t, ['administrator']);
+}, 60_000);
+afterAll(() => t?.close());
+
+const system = { actorType: 'system', actorId: null } as const;
+
+async function patch(url: string, payload: unknown, session: StaffSession = admin) {
+  return t.vigie.app.inject({ method: 'PATCH', url, headers: session.headers, payload: payload as Record<string, unknown> });
+}
+
+async function auditOf(subjectId: string, action: string) {
+  await sealAudit(t.testStore.store.db);
+  return t.testStore.store.db
+    .selectFrom('audit_log')
+    .select(['action', 'actor_id', 'detail'])
+    .where('subject_id', '=', subjectId)
+    .where('action', '=', action)
+    .orderBy('seq')
+    .execute();
+}
+
+function fieldsOf(body: { errors?: { pointer?: string }[] }): string[] {
+  return (body.errors ?? []).map((error) => error.pointer ?? '').sort();
+}
+
+describe('PATCH /api/organisations/:id', () => {
+  it('changes the name, kind and country, and audits the names of the fields changed', async () => {
+    const organisation = await t.vigie.identity.createOrganisation(system, { name: 'Unité (exemple)', kind: 'other' });
+    const response = await patch(`/api/organisations/${organisation.id}`, {
+      name: 'Brigade des mineurs (exemple)',
+      kind: 'police',
+      country: 'FR',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({ id: organisation.id, name: 'Brigade des mineurs (exemple)', kind: 'police', country: 'FR' });
+    const listed = await t.vigie.app.inject({ method: 'GET', url: '/api/organisations', headers: admin.headers });
+    expect(listed.json()).toContainEqual({ id: organisation.id, name: 'Brigade des mineurs (exemple)', kind: 'police', country: 'FR' });
+
+    // Only the country, back to none (an international body): the other fields stay.
+    const cleared = await patch(`/api/organisations/${organisation.id}`, { country: null });
+    expect(cleared.json()).toEqual({ id: organisation.id, name: 'Brigade des mineurs (exemple)', kind: 'police', country: null });
+
+    const entries = await auditOf(organisation.id, 'organisation.update');
+    expect(entries).toHaveLength(2);
+    expect(entries.map((entry) => entry.actor_id)).toEqual([admin.userId, admin.userId]);
+    expect(entries.map((entry) => (typeof entry.detail === 'string' ? JSON.parse(entry.detail) : entry.detail))).toEqual([
+      { fields: ['name', 'kind', 'country'] },
+      { fields: ['country'] },
+    ]);
+
+    // The same values again change nothing and write no entry.
+    expect((await patch(`/api/organisations/${organisation.id}`, { kind: 'police' })).statusCode).toBe(200);
+    expect(await auditOf(organisation.id, 'organisation.update')).toHaveLength(2);
+  });
+
+  it('refuses invalid fields with a problem naming each, and an empty change', async () => {
+    const organisation = await t.vigie.identity.createOrganisation(system, { name: 'Association (exemple)', kind: 'ngo' });
+    const bad = await patch(`/api/organisations/${organisation.id}`, { name: '', kind: 'bakery', country: 'France', founded: 1990 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(fieldsOf(bad.json())).toEqual(['#/country', '#/founded', '#/kind', '#/name']);
+    const empty = await patch(`/api/organisations/${organisation.id}`, {});
+    expect(empty.statusCode).toBe(400);
+    const unchanged = await t.vigie.app.inject({ method: 'GET', url: '/api/organisations', headers: admin.headers });
+    expect(unchanged.json()).toContainEqual({ id: organisation.id, name: 'Association (exemple)', kind: 'ngo', country: null });
+  });
+
+  it('answers 404 for an unknown organisation', async () => {
+    const response = await patch(`/api/organisations/${randomUUID()}`, { name: 'Nulle part (exemple)' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().type).toBe('urn:vigie:problem:not-found');
+  });
+
+  it('is refused to a supervisor, who may only list organisations', async () => {
+    const supervisor = await signInAs(t, ['supervisor']);
+    const response = await patch(`/api/organisations/${t.organisationId}`, { name: 'Renamed (example)' }, supervisor);
+    expect(response.statusCode).toBe(403);
+  });
+});
+
+describe('PATCH /api/users/:id/roles', () => {
+  it('gives a user new roles, audited with the old and new ones; the personal fields stay sealed', async () => {
+    const user = await t.vigie.identity.createUser(system, {
+      organisationId: t.organisationId,
+      email: 'roles.target@example.org',
+      name: 'Dominique Exemple',
+      roles: ['analyst'],
+      password: testPassword,
+    });
+    const sealedBefore = await t.testStore.store.db
+      .selectFrom('users')
+      .select(['email_sealed', 'name_sealed', 'email_index'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    const response = await patch(`/api/users/${user.id}/roles`, { roles: ['senior_analyst', 'supervisor', 'supervisor'] });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ id: user.id, roles: ['senior_analyst', 'supervisor'], disabled: false });
+    expect(response.body).not.toContain('roles.target@example.org');
+
+    const listed = await t.vigie.app.inject({ method: 'GET', url: '/api/users', headers: admin.headers });
+    expect(listed.json()).toContainEqual(expect.objectContaining({ id: user.id, roles: ['senior_analyst', 'supervisor'] }));
+    const sealedAfter = await t.testStore.store.db
+      .selectFrom('users')
+      .select(['email_sealed', 'name_sealed', 'email_index'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(sealedAfter).toEqual(sealedBefore);
+    expect(JSON.stringify(sealedAfter)).not.toContain('Dominique');
+
+    const entries = await auditOf(user.id, 'user.roles');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.actor_id).toBe(admin.userId);
+    const detail = typeof entries[0]!.detail === 'string' ? JSON.parse(entries[0]!.detail) : entries[0]!.detail;
+    expect(detail).toEqual({ before: ['analyst'], after: ['senior_analyst', 'supervisor'] });
+    expect(JSON.stringify(detail)).not.toContain('example.org');
+  });
+
+  it('refuses unknown roles, no roles and extra fields with a problem naming them', async () => {
+    const target = await signInAs(t, ['analyst']);
+    const unknown = await patch(`/api/users/${target.userId}/roles`, { roles: ['analyst', 'superuser'] });
+    expect(unknown.statusCode).toBe(400);
+    expect(fieldsOf(unknown.json())).toEqual(['#/roles/1']);
+    const none = await patch(`/api/users/${target.userId}/roles`, { roles: [] });
+    expect(none.statusCode).toBe(400);
+    expect(fieldsOf(none.json())).toEqual(['#/roles']);
+    const extra = await patch(`/api/users/${target.userId}/roles`, { roles: ['analyst'], email: 'other@example.org' });
+    expect(extra.statusCode).toBe(400);
+    expect(fieldsOf(extra.json())).toEqual(['#/email']);
+    const missing = await patch(`/api/users/${target.userId}/roles`, {});
+    expect(fieldsOf(missing.json())).toEqual(['#/roles']);
+    const badId = await patch('/api/users/not-a-uuid/roles', { roles: ['analyst'] });
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json().errors).toEqual([expect.objectContaining({ in: 'path', parameter: 'id' })]);
+  });
+
+  it('answers 404 for an unknown user', async () => {
+    const response = await patch(`/api/users/${randomUUID()}/roles`, { roles: ['analyst'] });
+    expect(response.statusCode).toBe(404);
+  });
+
+  it('takes effect at the user’s next request: a role removed no longer opens its routes', async () => {
+    const supervisor = await signInAs(t, ['supervisor']);
+    const before = await t.vigie.app.inject({ method: 'GET', url: '/api/users', headers: supervisor.headers });
+    expect(before.statusCode).toBe(200);
+    expect((await patch(`/api/users/${supervisor.userId}/roles`, { roles: ['statistician'] })).statusCode).toBe(200);
+    const after = await t.vigie.app.inject({ method: 'GET', url: '/api/users', headers: supervisor.headers });
+    expect(after.statusCode).toBe(403);
+    const session = await t.vigie.app.inject({ method: 'GET', url: '/api/session', headers: supervisor.headers });
+    expect(session.json().user.roles).toEqual(['statistician']);
+    expect(session.json().allowedActions).not.toContain('user.list');
+
+    // And a role given opens its routes at once, in the same session.
+    expect((await patch(`/api/users/${supervisor.userId}/roles`, { roles: ['administrator'] })).statusCode).toBe(200);
+    const promoted = await t.vigie.app.inject({ method: 'GET', url: '/api/users', headers: supervisor.headers });
+    expect(promoted.statusCode).toBe(200);
+    expect((await patch(`/api/users/${supervisor.userId}/roles`, { roles: ['analyst'] })).statusCode).toBe(200);
+  });
+});
+
+describe('the last active administrator', () => {
+  it('keeps the administrator role: 409 naming the roles field, until another administrator exists', async () => {
+    const fresh = await createTestVigie();
+    try {
+      const only = await signInAs(fresh, ['administrator', 'supervisor']);
+      const disabledAdmin = await fresh.vigie.identity.createUser(system, {
+        organisationId: fresh.organisationId,
+        email: 'former.admin@example.org',
+        name: 'Claude Exemple',
+        roles: ['administrator'],
+        password: testPassword,
+      });
+      await fresh.vigie.identity.disableUser(system, disabledAdmin.id);
+      const change = (session: StaffSession, userId: string, roles: string[]) =>
+        fresh.vigie.app.inject({ method: 'PATCH', url: `/api/users/${userId}/roles`, headers: session.headers, payload: { roles } });
+
+      // A disabled administrator does not count.
+      const refused = await change(only, only.userId, ['supervisor']);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const problem = refused.json();
+      expect(problem.type).toBe('urn:vigie:problem:conflict');
+      expect(problem.errors).toEqual([expect.objectContaining({ in: 'body', pointer: '#/roles' })]);
+      expect(problem.detail).toMatch(/administrator/);
+      const inFrench = await fresh.vigie.app.inject({
+        method: 'PATCH',
+        url: `/api/users/${only.userId}/roles`,
+        headers: { ...only.headers, 'accept-language': 'fr' },
+        payload: { roles: ['supervisor'] },
+      });
+      expect(inFrench.json().detail).toMatch(/administrateur/);
+      // Keeping the administrator role while changing the others is allowed.
+      expect((await change(only, only.userId, ['administrator'])).statusCode).toBe(200);
+
+      const second = await signInAs(fresh, ['analyst']);
+      expect((await change(only, second.userId, ['administrator'])).statusCode).toBe(200);
+      const stepDown = await change(only, only.userId, ['supervisor']);
+      expect(stepDown.statusCode).toBe(200);
+      // The one who stepped down is no longer an administrator at the next request.
+      expect((await change(only, second.userId, ['analyst'])).statusCode).toBe(403);
+      // And the one left cannot remove their own role either.
+      expect((await change(second, second.userId, ['analyst'])).statusCode).toBe(409);
+      expect(
+        await fresh.testStore.store.db.selectFrom('users').select('roles').where('id', '=', second.userId).executeTakeFirstOrThrow(),
+      ).toEqual({
+        roles: ['administrator'],
+      });
+    } finally {
+      await fresh.close();
+    }
+  }, 60_000);
+});
