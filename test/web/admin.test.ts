@@ -9,8 +9,8 @@ import { auditCount, startListeningVigie, type ListeningVigie } from './server.j
 
 /**
  * The console's administration pages in a real Chromium, signed in as an administrator:
- * organisations, accounts (personal data on request, audited), API keys (the secret once,
- * revocation), addressees and deadlines, the routing rules (errors placed by pointer, a new
+ * organisations (created, then edited), accounts (personal data on request, audited, roles
+ * changed), API keys (the secret once, revocation), addressees and deadlines, the routing rules (errors placed by pointer, a new
  * version, its dry run, its activation), a hash bank (an import whose progress reaches 100%,
  * the export), and the emergency numbers, seen on the public portal afterwards. axe-core on
  * every screen, in French, and in English at the end.
@@ -101,10 +101,52 @@ describe.skipIf(chromiumMissing)('the administration pages', { timeout: 240_000 
     await page.getByLabel('Type').selectOption('police');
     await page.getByLabel('Pays').fill('fr');
     await page.getByRole('button', { name: 'Créer l’organisation' }).click();
-    await page.getByRole('cell', { name: 'Brigade des mineurs (exemple)' }).waitFor();
+    await page.getByRole('cell', { name: 'Brigade des mineurs (exemple)', exact: true }).waitFor();
     const organisations = (await staff('GET', '/api/organisations')) as { name: string; kind: string; country: string }[];
     expect(organisations).toContainEqual(expect.objectContaining({ name: 'Brigade des mineurs (exemple)', kind: 'police', country: 'FR' }));
     await checkScreen(page, 'organisations');
+  });
+
+  it('edit an organisation from the keyboard, the server’s errors beside its fields first, then saved and audited', async () => {
+    const observatory = await vigie.t.vigie.identity.createOrganisation(
+      { actorType: 'system', actorId: null },
+      { name: 'Observatoire (exemple)', kind: 'other' },
+    );
+    const { page } = watched;
+    await openAdminPage(page, 'Organisations');
+    await page.getByRole('button', { name: 'Modifier « Observatoire (exemple) »' }).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Modifier l’organisation « Observatoire (exemple) »' });
+    await form.waitFor();
+    expect(await page.evaluate('document.activeElement.id')).toBe('organisation-edit-name');
+    expect(await form.getByLabel('Type').inputValue()).toBe('other');
+    await form.getByLabel('Nom').fill('');
+    await form.getByLabel('Pays').fill('1a');
+    await form.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.locator('#organisation-edit-name-error').waitFor();
+    await page.locator('#organisation-edit-country-error').waitFor();
+    expect(await form.getByLabel('Nom').getAttribute('aria-invalid')).toBe('true');
+    await checkScreen(page, 'organisations-edit-errors');
+
+    await form.getByLabel('Nom').fill('Observatoire régional (exemple)');
+    await form.getByLabel('Type').selectOption('observatory');
+    await form.getByLabel('Pays').fill('fr');
+    const before = await auditCount(vigie.t, 'organisation.update');
+    await form.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.getByText('L’organisation « Observatoire régional (exemple) » est enregistrée.').waitFor();
+    await page.getByRole('cell', { name: 'Observatoire régional (exemple)', exact: true }).waitFor();
+    expect(await page.locator('#edit-organisation-title').count()).toBe(0);
+    // The keyboard is back on the row's button.
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Modifier « Observatoire régional (exemple) »');
+    const organisations = (await staff('GET', '/api/organisations')) as { id: string }[];
+    expect(organisations.find((organisation) => organisation.id === observatory.id)).toEqual({
+      id: observatory.id,
+      name: 'Observatoire régional (exemple)',
+      kind: 'observatory',
+      country: 'FR',
+    });
+    expect(await auditCount(vigie.t, 'organisation.update')).toBe(before + 1);
+    await checkScreen(page, 'organisations-edited');
   });
 
   it('create an account with its roles, show its personal data only on request (audited), then disable it', async () => {
@@ -137,6 +179,53 @@ describe.skipIf(chromiumMissing)('the administration pages', { timeout: 240_000 
     await page.locator('tbody tr', { hasText: 'Brigade des mineurs (exemple)' }).getByText('Désactivé').waitFor();
     const users = (await staff('GET', '/api/users')) as { roles: string[]; disabled: boolean }[];
     expect(users.filter((user) => user.roles.includes('analyst'))).toEqual([expect.objectContaining({ disabled: true })]);
+  });
+
+  it('change an account’s roles: the last administrator keeps theirs, another account’s are saved and audited', async () => {
+    const organisations = (await staff('GET', '/api/organisations')) as { id: string; name: string }[];
+    const observatory = organisations.find((organisation) => organisation.name === 'Observatoire régional (exemple)')!;
+    const user = await vigie.t.vigie.identity.createUser(
+      { actorType: 'system', actorId: null },
+      {
+        organisationId: observatory.id,
+        email: 'observatoire@example.org',
+        name: 'Alex Exemple',
+        roles: ['analyst'],
+        password: 'une phrase de passe assez longue',
+      },
+    );
+    const rolesOf = async (id: string) =>
+      ((await staff('GET', '/api/users')) as { id: string; roles: string[] }[]).find((u) => u.id === id)?.roles;
+    const { page } = watched;
+    await openAdminPage(page, 'Utilisateurs et rôles');
+
+    // The signed-in administrator is the only active one: the server refuses, beside the roles, saying why.
+    const adminRow = page.locator('tbody tr', { hasText: 'Hotline of Exampleland' });
+    await adminRow.getByRole('button', { name: 'Modifier les rôles' }).click();
+    const own = page.getByRole('form', { name: 'Rôles d’un compte de « Hotline of Exampleland »' });
+    await own.getByLabel('Administrateur', { exact: true }).uncheck();
+    await own.getByLabel('Superviseur', { exact: true }).check();
+    await own.getByRole('button', { name: 'Enregistrer les rôles' }).click();
+    await page.locator('#user-roles-edit-roles-error').waitFor();
+    await own.getByRole('alert').getByText('Au moins un compte actif doit garder le rôle d', { exact: false }).waitFor();
+    await checkScreen(page, 'users-roles-error');
+    expect(await rolesOf(admin.userId)).toEqual(['administrator']);
+    await own.getByRole('button', { name: 'Annuler' }).click();
+    expect(await own.count()).toBe(0);
+
+    const row = page.locator('tbody tr', { hasText: 'Observatoire régional (exemple)' });
+    await row.getByRole('button', { name: 'Modifier les rôles' }).click();
+    const other = page.getByRole('form', { name: 'Rôles d’un compte de « Observatoire régional (exemple) »' });
+    expect(await other.getByLabel('Analyste', { exact: true }).isChecked()).toBe(true);
+    await other.getByLabel('Analyste', { exact: true }).uncheck();
+    await other.getByLabel('Superviseur', { exact: true }).check();
+    const before = await auditCount(vigie.t, 'user.roles');
+    await other.getByRole('button', { name: 'Enregistrer les rôles' }).click();
+    await page.getByText('Les rôles sont enregistrés.').waitFor();
+    await row.getByRole('cell', { name: 'Superviseur', exact: true }).waitFor();
+    expect(await rolesOf(user.id)).toEqual(['supervisor']);
+    expect(await auditCount(vigie.t, 'user.roles')).toBe(before + 1);
+    await checkScreen(page, 'users-roles');
   });
 
   it('create an API key whose secret is shown once and works, choose its hotels, then revoke it', async () => {

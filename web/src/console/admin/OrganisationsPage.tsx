@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { ErrorSummary } from '../../shared/form/ErrorSummary.js';
 import { FieldErrorsContext } from '../../shared/form/errors.js';
@@ -13,6 +13,85 @@ import { useResource } from './use-resource.js';
 import { organisationKinds } from './vocabulary.js';
 
 const idOf = flatIds('organisation', ['name', 'kind', 'country']);
+const editIdOf = flatIds('organisation-edit', ['name', 'kind', 'country']);
+
+/** Corrects an organisation's name, kind or country; an empty country makes it an international body. */
+function EditOrganisationForm({
+  organisation,
+  onSaved,
+  onCancel,
+}: {
+  organisation: Organisation;
+  onSaved(saved: Organisation): void;
+  onCancel(): void;
+}) {
+  const { t } = useI18n();
+  const api = useStaffApi();
+  const [name, setName] = useState(organisation.name);
+  const [kind, setKind] = useState(organisation.kind);
+  const [country, setCountry] = useState(organisation.country ?? '');
+  const { errors, general, fail, clear, changed } = useProblemErrors(editIdOf);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    clear();
+    try {
+      const body = { name: name.trim(), kind, country: country.trim() ? country.trim().toUpperCase() : null };
+      onSaved(await api<Organisation>(`/api/organisations/${organisation.id}`, { method: 'PATCH', body }));
+    } catch (failure) {
+      fail(failure);
+    }
+  }
+
+  return (
+    <FieldErrorsContext.Provider value={errors}>
+      <form className="admin-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="edit-organisation-title">
+        <h2 id="edit-organisation-title">{t('admin.organisation-edit-title', { name: organisation.name })}</h2>
+        <ErrorSummary title={t('common.error-summary')} errors={errors} general={general} />
+        <TextField
+          id="organisation-edit-name"
+          label={t('admin.organisation-name')}
+          value={name}
+          maxLength={200}
+          autoFocus
+          onChange={(value) => {
+            setName(value);
+            changed('organisation-edit-name');
+          }}
+        />
+        <SelectField
+          id="organisation-edit-kind"
+          label={t('admin.organisation-kind')}
+          value={kind}
+          options={organisationKinds.map((value) => ({ value, label: t(`admin.organisation-kind.${value}` as MessageKey) }))}
+          onChange={(value) => {
+            setKind(value);
+            changed('organisation-edit-kind');
+          }}
+        />
+        <TextField
+          id="organisation-edit-country"
+          label={t('admin.organisation-country')}
+          hint={t('admin.organisation-country-hint')}
+          value={country}
+          maxLength={2}
+          onChange={(value) => {
+            setCountry(value);
+            changed('organisation-edit-country');
+          }}
+        />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('admin.organisation-save')}
+          </button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t('admin.edit-cancel')}
+          </button>
+        </div>
+      </form>
+    </FieldErrorsContext.Provider>
+  );
+}
 
 function NewOrganisationForm({ onCreated }: { onCreated(created: Organisation): void }) {
   const { t } = useI18n();
@@ -87,13 +166,22 @@ function NewOrganisationForm({ onCreated }: { onCreated(created: Organisation): 
 export function OrganisationsPage() {
   const { t } = useI18n();
   const canCreate = useCan('organisation.create');
+  const canUpdate = useCan('organisation.update');
   const { data, error, reload } = useResource<Organisation[]>('/api/organisations');
-  const [created, setCreated] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const edited = data?.find((organisation) => organisation.id === editing);
+  const closeEdit = () => {
+    setEditing(null);
+    // Back to the row's button the form was opened from.
+    opener.current?.focus();
+  };
   return (
     <>
       <PageHeading>{t('admin.organisations')}</PageHeading>
       {error && <p role="alert">{error}</p>}
-      <p role="status">{created ? t('admin.organisation-created', { name: created }) : ''}</p>
+      <p role="status">{done}</p>
       <div className="table-scroll" role="region" aria-labelledby="organisations-caption" tabIndex={0}>
         <table className="admin">
           <caption id="organisations-caption">{t('admin.organisations-caption')}</caption>
@@ -102,6 +190,7 @@ export function OrganisationsPage() {
               <th scope="col">{t('admin.organisation-name')}</th>
               <th scope="col">{t('admin.organisation-kind')}</th>
               <th scope="col">{t('admin.organisation-country')}</th>
+              {canUpdate && <th scope="col">{t('admin.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -110,15 +199,42 @@ export function OrganisationsPage() {
                 <td>{organisation.name}</td>
                 <td>{t(`admin.organisation-kind.${organisation.kind}` as MessageKey)}</td>
                 <td>{organisation.country ?? '—'}</td>
+                {canUpdate && (
+                  <td>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-expanded={organisation.id === editing}
+                      onClick={(event) => {
+                        opener.current = event.currentTarget;
+                        setEditing(organisation.id);
+                      }}
+                    >
+                      {t('admin.organisation-edit', { name: organisation.name })}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {edited && (
+        <EditOrganisationForm
+          key={edited.id}
+          organisation={edited}
+          onSaved={(organisation) => {
+            setDone(t('admin.organisation-saved', { name: organisation.name }));
+            reload();
+            closeEdit();
+          }}
+          onCancel={closeEdit}
+        />
+      )}
       {canCreate && (
         <NewOrganisationForm
           onCreated={(organisation) => {
-            setCreated(organisation.name);
+            setDone(t('admin.organisation-created', { name: organisation.name }));
             reload();
           }}
         />

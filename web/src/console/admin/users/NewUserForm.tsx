@@ -1,41 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n, type MessageKey } from '../../../i18n/index.js';
-import { CheckboxField } from '../../../shared/form/CheckboxField.js';
+import { useI18n } from '../../../i18n/index.js';
 import { ErrorSummary } from '../../../shared/form/ErrorSummary.js';
-import { FieldErrorsContext, useFieldError } from '../../../shared/form/errors.js';
-import { FieldMessages } from '../../../shared/form/FieldMessages.js';
+import { FieldErrorsContext } from '../../../shared/form/errors.js';
 import { SelectField } from '../../../shared/form/SelectField.js';
 import { TextField } from '../../../shared/form/TextField.js';
 import { useStaffApi } from '../../use-staff-api.js';
 import type { Organisation, UserSummary } from '../types.js';
 import { flatIds, useProblemErrors } from '../use-problem-errors.js';
-import { staffRoles } from '../vocabulary.js';
+import { RoleChoices } from './RoleChoices.js';
 
 const idOf = flatIds('user', ['organisationId', 'email', 'name', 'roles', 'password']);
-
-function RoleChoices({ roles, onChange }: { roles: readonly string[]; onChange(roles: string[]): void }) {
-  const { t } = useI18n();
-  const error = useFieldError('user-roles');
-  return (
-    <fieldset
-      id="user-roles"
-      className={`field group${error ? ' has-error' : ''}`}
-      aria-describedby={error ? 'user-roles-error' : undefined}
-    >
-      <legend>{t('admin.user-roles')}</legend>
-      <FieldMessages id="user-roles" error={error} />
-      {staffRoles.map((role) => (
-        <CheckboxField
-          key={role}
-          id={`user-role-${role}`}
-          label={t(`admin.role.${role}` as MessageKey)}
-          checked={roles.includes(role)}
-          onChange={(checked) => onChange(checked ? [...roles, role] : roles.filter((held) => held !== role))}
-        />
-      ))}
-    </fieldset>
-  );
-}
 
 /** A staff account: its organisation, roles and a first password; the second factor is enrolled at first sign-in. */
 export function NewUserForm({ organisations, onCreated }: { organisations: readonly Organisation[]; onCreated(user: UserSummary): void }) {
@@ -99,6 +73,7 @@ export function NewUserForm({ organisations, onCreated }: { organisations: reado
           }}
         />
         <RoleChoices
+          id="user-roles"
           roles={roles}
           onChange={(next) => {
             setRoles(next);

@@ -9,12 +9,26 @@ import type { UserPersonalData, UserSummary } from '../types.js';
  * One account. Its e-mail address and name are personal data: shown only when asked for, and
  * the server audits each read. Disabling and resetting the second factor ask first.
  */
-export function UserRow({ user, organisation, onChanged }: { user: UserSummary; organisation: string; onChanged(message: string): void }) {
+export function UserRow({
+  user,
+  organisation,
+  editing,
+  onChanged,
+  onEditRoles,
+}: {
+  user: UserSummary;
+  organisation: string;
+  /** Its roles are open in the form below the table. */
+  editing: boolean;
+  onChanged(message: string): void;
+  onEditRoles(opener: HTMLButtonElement): void;
+}) {
   const { t } = useI18n();
   const api = useStaffApi();
   const canRead = useCan('user.read-personal');
   const canDisable = useCan('user.disable');
   const canReset = useCan('user.reset-second-factor');
+  const canChangeRoles = useCan('user.roles');
   const [personal, setPersonal] = useState<UserPersonalData | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -64,6 +78,11 @@ export function UserRow({ user, organisation, onChanged }: { user: UserSummary; 
       <td>{t(status)}</td>
       <td>
         <div className="actions">
+          {canChangeRoles && (
+            <button type="button" className="secondary" aria-expanded={editing} onClick={(event) => onEditRoles(event.currentTarget)}>
+              {t('admin.user-roles-edit')}
+            </button>
+          )}
           {canDisable && !user.disabled && (
             <button type="button" className="secondary" onClick={() => void disable()}>
               {t('admin.user-disable')}

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useI18n } from '../../../i18n/index.js';
 import { PageHeading } from '../../PageHeading.js';
 import { useCan } from '../../session-context.js';
 import type { Organisation, UserSummary } from '../types.js';
 import { useResource } from '../use-resource.js';
 import { NewUserForm } from './NewUserForm.js';
+import { RolesForm } from './RolesForm.js';
 import { UserRow } from './UserRow.js';
 
 /** Staff accounts, their roles and state; names and addresses only on request. */
@@ -14,11 +15,19 @@ export function UsersPage() {
   const users = useResource<UserSummary[]>('/api/users');
   const organisations = useResource<Organisation[]>('/api/organisations');
   const [message, setMessage] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
   const nameOf = (id: string) => organisations.data?.find((organisation) => organisation.id === id)?.name ?? '—';
   const changed = (text: string) => {
     setMessage(text);
     users.reload();
   };
+  const closeRoles = () => {
+    setEditing(null);
+    // Back to the row's button the form was opened from.
+    opener.current?.focus();
+  };
+  const edited = users.data?.find((user) => user.id === editing);
   return (
     <>
       <PageHeading>{t('admin.users')}</PageHeading>
@@ -40,11 +49,33 @@ export function UsersPage() {
           </thead>
           <tbody>
             {(users.data ?? []).map((user) => (
-              <UserRow key={user.id} user={user} organisation={nameOf(user.organisationId)} onChanged={changed} />
+              <UserRow
+                key={user.id}
+                user={user}
+                organisation={nameOf(user.organisationId)}
+                editing={user.id === editing}
+                onChanged={changed}
+                onEditRoles={(button) => {
+                  opener.current = button;
+                  setEditing(user.id);
+                }}
+              />
             ))}
           </tbody>
         </table>
       </div>
+      {edited && (
+        <RolesForm
+          key={edited.id}
+          user={edited}
+          organisation={nameOf(edited.organisationId)}
+          onSaved={() => {
+            changed(t('admin.user-roles-saved'));
+            closeRoles();
+          }}
+          onCancel={closeRoles}
+        />
+      )}
       {canCreate && <NewUserForm organisations={organisations.data ?? []} onCreated={() => changed(t('admin.user-created'))} />}
     </>
   );

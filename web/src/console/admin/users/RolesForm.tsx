@@ -1,0 +1,80 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useI18n } from '../../../i18n/index.js';
+import { isProblem } from '../../../shared/api.js';
+import { ErrorSummary } from '../../../shared/form/ErrorSummary.js';
+import { FieldErrorsContext } from '../../../shared/form/errors.js';
+import { useStaffApi } from '../../use-staff-api.js';
+import type { UserSummary } from '../types.js';
+import { flatIds, useProblemErrors } from '../use-problem-errors.js';
+import { RoleChoices } from './RoleChoices.js';
+
+const rolesId = 'user-roles-edit-roles';
+const idOf = flatIds('user-roles-edit', ['roles']);
+
+/**
+ * Changes the roles of one account (the whole set, sent at once). The server refuses to take
+ * the administrator role from the last active administrator; its reason is shown with the
+ * error beside the roles.
+ */
+export function RolesForm({
+  user,
+  organisation,
+  onSaved,
+  onCancel,
+}: {
+  user: UserSummary;
+  organisation: string;
+  onSaved(user: UserSummary): void;
+  onCancel(): void;
+}) {
+  const { t } = useI18n();
+  const api = useStaffApi();
+  const [roles, setRoles] = useState<string[]>(user.roles);
+  const [reason, setReason] = useState<string | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  // Opened from a row's button: the keyboard continues in the form.
+  useEffect(() => title.current?.focus(), []);
+  const { errors, general, fail, clear, changed } = useProblemErrors(idOf);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    clear();
+    setReason(null);
+    try {
+      onSaved(await api<UserSummary>(`/api/users/${user.id}/roles`, { method: 'PATCH', body: { roles } }));
+    } catch (failure) {
+      fail(failure);
+      // A conflict names the roles and says why in its detail, which the field's message does not.
+      if (isProblem(failure) && failure.errors.length > 0 && failure.detail) setReason(failure.detail);
+    }
+  }
+
+  const messages = reason && !general.includes(reason) ? [reason, ...general] : general;
+  return (
+    <FieldErrorsContext.Provider value={errors}>
+      <form className="admin-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="user-roles-edit-title">
+        <h2 id="user-roles-edit-title" ref={title} tabIndex={-1}>
+          {t('admin.user-roles-title', { organisation })}
+        </h2>
+        <ErrorSummary title={t('common.error-summary')} errors={errors} general={messages} />
+        <p className="hint">{t('admin.user-roles-hint')}</p>
+        <RoleChoices
+          id={rolesId}
+          roles={roles}
+          onChange={(next) => {
+            setRoles(next);
+            changed(rolesId);
+          }}
+        />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('admin.user-roles-save')}
+          </button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t('admin.edit-cancel')}
+          </button>
+        </div>
+      </form>
+    </FieldErrorsContext.Provider>
+  );
+}
