@@ -1,13 +1,9 @@
+import { bindContext as bind } from '../platform/context/index.js';
 import { BlocklistContext, type BlocklistDeps } from './context.js';
 import { download } from './download.js';
 import { blocklistAfterAssessmentJob, refreshBlocklistJob } from './model.js';
 import { listVersions } from './read.js';
 import { refreshBlocklist } from './refresh.js';
-
-type Rest<F> = F extends (ctx: BlocklistContext, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
-function bind<F extends (ctx: BlocklistContext, ...rest: never[]) => unknown>(ctx: BlocklistContext, use: F): Rest<F> {
-  return ((...rest: never[]) => use(ctx, ...rest)) as Rest<F>;
-}
 
 /** The blocklist: recomputed from its sources into versions, downloaded by internet providers. */
 export function createBlocklistService(deps: BlocklistDeps) {

@@ -1,3 +1,4 @@
+import { bindContext as bind } from '../platform/context/index.js';
 import * as addressees from './addressees.js';
 import { clusterWithReferrals } from './cluster.js';
 import { ReferralContext, type ReferralDeps } from './context.js';
@@ -11,11 +12,6 @@ import { confirmedRemovals } from './removals.js';
 import type { JobDefiner } from './ports.js';
 import * as serviceLevels from './service-levels.js';
 import { changeStatus, changeStatusIn } from './status.js';
-
-type Rest<F> = F extends (ctx: ReferralContext, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
-function bind<F extends (ctx: ReferralContext, ...rest: never[]) => unknown>(ctx: ReferralContext, use: F): Rest<F> {
-  return ((...rest: never[]) => use(ctx, ...rest)) as Rest<F>;
-}
 
 /** Referrals: made by routing, followed by the receiving organisations, watched by supervisors. */
 export function createReferralService(deps: ReferralDeps) {

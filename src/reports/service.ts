@@ -1,3 +1,4 @@
+import { bindContext as bind } from '../platform/context/index.js';
 import { assessmentCounts, assessmentQueue } from './assessment-queue.js';
 import { assessmentPositionsOf, lockForAssessment, moveAssessment } from './assessment-stage.js';
 import { ReportContext, type ReportDeps } from './context.js';
@@ -19,11 +20,6 @@ import * as staff from './staff.js';
 import { readGrantedReport } from './granted.js';
 import * as submit from './submit.js';
 import * as urlAnalysis from './url-analysis.js';
-
-type Rest<F> = F extends (ctx: ReportContext, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
-function bind<F extends (ctx: ReportContext, ...rest: never[]) => unknown>(ctx: ReportContext, use: F): Rest<F> {
-  return ((...rest: never[]) => use(ctx, ...rest)) as Rest<F>;
-}
 
 /** What this module needs to define its jobs. */
 export interface JobDefiner {

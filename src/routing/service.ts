@@ -1,3 +1,4 @@
+import { bindContext as bind } from '../platform/context/index.js';
 import { RoutingContext, type RoutingDeps } from './context.js';
 import { frenchDefaultRules } from './default-rules.js';
 import { dryRun } from './dry-run.js';
@@ -5,11 +6,6 @@ import { routeJob, routeUrgentJob, type RouteData, type RouteUrgentData } from '
 import type { JobDefiner } from './ports.js';
 import { routeAtIntake, routeReport } from './route.js';
 import * as versions from './versions.js';
-
-type Rest<F> = F extends (ctx: RoutingContext, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
-function bind<F extends (ctx: RoutingContext, ...rest: never[]) => unknown>(ctx: RoutingContext, use: F): Rest<F> {
-  return ((...rest: never[]) => use(ctx, ...rest)) as Rest<F>;
-}
 
 /** Routing: the rules and their versions, the dry run, and the job that routes a report. */
 export function createRoutingService(deps: RoutingDeps) {

@@ -1,3 +1,4 @@
+import { bindContext as bind } from '../platform/context/index.js';
 import { assessReport } from './assess.js';
 import { claimReport, reassignClaim, releaseClaim } from './claims.js';
 import { TriageContext, type TriageDeps, type TriageSettings } from './context.js';
@@ -5,11 +6,6 @@ import { claimNext } from './next.js';
 import { queue, queueCounts } from './queue.js';
 import { assessmentsOf, finalAssessmentOf, finalAssessmentsWith, notesOf, reportAssessment } from './read.js';
 import { confirmAssessment, disagreeWithAssessment } from './review.js';
-
-type Rest<F> = F extends (ctx: TriageContext, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
-function bind<F extends (ctx: TriageContext, ...rest: never[]) => unknown>(ctx: TriageContext, use: F): Rest<F> {
-  return ((...rest: never[]) => use(ctx, ...rest)) as Rest<F>;
-}
 
 /** The settings from the deployment's configuration (VIGIE_ASSESSMENT_*). */
 export function triageSettingsFrom(config: { assessmentConfirmation: 'required' | 'off'; assessmentClaimMinutes: number }): TriageSettings {

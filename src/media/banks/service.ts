@@ -1,14 +1,10 @@
+import { bindContext as bind } from '../../platform/context/index.js';
 import * as banks from './banks.js';
 import { BankContext, type BankDeps } from './context.js';
 import * as entries from './entries.js';
 import { exportBank } from './export.js';
 import * as imports from './imports.js';
 import { importJob, type ImportJobData } from './model.js';
-
-type Rest<F> = F extends (ctx: BankContext, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
-function bind<F extends (ctx: BankContext, ...rest: never[]) => unknown>(ctx: BankContext, use: F): Rest<F> {
-  return ((...rest: never[]) => use(ctx, ...rest)) as Rest<F>;
-}
 
 /** What this module needs to define its jobs. */
 export interface JobDefiner {
