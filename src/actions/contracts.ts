@@ -69,6 +69,11 @@ export const TakedownHost = Type.Object({
 export const TakedownTracker = Type.Object({
   notices: Type.Array(TakedownNotice),
   hosts: Type.Array(TakedownHost),
+  mailNotConfigured: Nullable(
+    Type.String({
+      description: 'The setting missing for notices to leave (VIGIE_SMTP_URL or VIGIE_MAIL_FROM); null when mail is configured',
+    }),
+  ),
   generatedAt: DateTime,
 });
 export type TakedownTracker = Static<typeof TakedownTracker>;

@@ -51,13 +51,14 @@ export async function runTakedownCycle(ctx: TakedownContext, jobId: string): Pro
     .execute();
   for (const row of rows) pending.set(row.referral_id, [...(pending.get(row.referral_id) ?? []), row]);
   const { noticeIntervalMs, removalCheckIntervalMs } = ctx.deps.settings;
-  let mailMissing = false;
+  // Without mail no notice can leave: the URLs are then checked at the removal interval only.
+  let mailMissing = Boolean(ctx.deps.mail.missingSetting);
   for (const notice of active) {
     const referral = openById.get(notice.referral_id);
     if (!referral) continue;
     try {
       const now = ctx.now();
-      const due = isNoticeDue(notice, now, noticeIntervalMs);
+      const due = !mailMissing && isNoticeDue(notice, now, noticeIntervalMs);
       const urls = pending.get(notice.referral_id) ?? [];
       const toCheck = urls.filter(
         (url) => due || url.last_checked_at === null || new Date(url.last_checked_at).getTime() + removalCheckIntervalMs <= now.getTime(),
@@ -71,7 +72,7 @@ export async function runTakedownCycle(ctx: TakedownContext, jobId: string): Pro
         outcome.removed += 1;
         continue;
       }
-      if (due && !mailMissing) {
+      if (due) {
         const attempt = await sendNoticeAttempt(ctx, referral);
         if ('attempt' in attempt) outcome.attempts += 1;
         else if (attempt.skipped === 'no_recipient') ctx.deps.logger?.warn({ referralId: notice.referral_id }, 'a notice has no recipient');

@@ -37,12 +37,13 @@ export interface NoticeReferrals {
 export interface NoticeReports {
   readUrlsForAnalysis(
     reportIds: readonly string[],
-    reader: { jobId: string },
+    reader: { jobId: string; purpose?: string },
   ): Promise<{ itemId: string; reportId: string; url: string }[]>;
 }
 
-/** What it needs of the mail outbox: a message queued in its transaction. */
+/** What it needs of the mail outbox: a message queued in its transaction; the setting missing, if mail is not configured. */
 export interface NoticeMail {
+  readonly missingSetting?: string | null;
   queue<Tables>(trx: Transaction<Tables>, request: { key: string; purpose: string; message: MailMessage }): Promise<QueuedMail>;
 }
 

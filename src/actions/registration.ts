@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OpenNotice } from '../referrals/index.js';
 import { canonicalise } from '../urls/index.js';
 import type { TakedownContext } from './context.js';
+import { resolveContact } from './host-contacts.js';
 import { noticeUrlSealContext } from './model.js';
 
 /** New notices taken up by one cycle at most. */
@@ -25,7 +26,10 @@ export async function registerNotices(ctx: TakedownContext, open: readonly OpenN
   // At most this many a cycle, so that one job stays short; the rest come at the next.
   const fresh = open.filter((notice) => !known.has(notice.referralId)).slice(0, newNoticesPerCycle);
   if (fresh.length === 0) return 0;
-  const items = await ctx.deps.reports.readUrlsForAnalysis([...new Set(fresh.map((notice) => notice.reportId))], { jobId });
+  const items = await ctx.deps.reports.readUrlsForAnalysis([...new Set(fresh.map((notice) => notice.reportId))], {
+    jobId,
+    purpose: 'takedown',
+  });
   const urlOf = new Map(items.map((item) => [item.itemId, item.url]));
   const at = ctx.now();
   let registered = 0;
@@ -61,6 +65,19 @@ export async function registerNotices(ctx: TakedownContext, open: readonly OpenN
         .executeTakeFirst();
       if (!inserted || urls.length === 0) continue;
       registered += 1;
+      // Who will receive it, as the tracker shows it until the first attempt fixes it: a contact the hotline set wins over RDAP's.
+      const contact = await resolveContact(
+        trx,
+        urls.map(({ canonical }) => ({ host: canonical.host, registrable_domain: canonical.registrableDomain })),
+        notice.addressee.emails,
+      );
+      if (contact.source !== 'rdap') {
+        await trx
+          .updateTable('notices')
+          .set({ recipients: contact.emails, contact_source: contact.source })
+          .where('referral_id', '=', notice.referralId)
+          .execute();
+      }
       await trx
         .insertInto('notice_urls')
         .values(

@@ -100,6 +100,7 @@ export async function listTakedowns(
         registeredAt: new Date(notice.registered_at).toISOString(),
       })),
       hosts,
+      mailNotConfigured: ctx.deps.mail.missingSetting ?? null,
       generatedAt: ctx.now().toISOString(),
     };
   });

@@ -109,6 +109,8 @@ export function createMailOutbox(deps: MailOutboxDeps) {
 
   return {
     jobOptions: job,
+    /** The setting whose absence keeps every message from being queued, or null when mail is configured. */
+    missingSetting: mailer.missingSetting,
 
     /**
      * In the caller's transaction, whatever tables its module sees: the message and its job

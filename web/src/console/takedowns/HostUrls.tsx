@@ -28,6 +28,7 @@ export function HostUrls({
   now,
   canStop,
   onStop,
+  mailMissing,
 }: {
   host: string;
   urls: readonly TakedownUrl[];
@@ -35,6 +36,8 @@ export function HostUrls({
   now: number;
   canStop: boolean;
   onStop: (referralId: string, stop: boolean) => void;
+  /** No mail server: an active notice never sent is waiting for one, not being sent. */
+  mailMissing: boolean;
 }) {
   const { t, language } = useI18n();
   const duration = useDuration();
@@ -85,7 +88,9 @@ export function HostUrls({
                   <td>
                     {notice ? (
                       <>
-                        {t(`takedowns.state.${notice.state}`)}
+                        {notice.state === 'active' && notice.attempts === 0 && mailMissing
+                          ? t('takedowns.state.waiting-mail')
+                          : t(`takedowns.state.${notice.state}`)}
                         <span className="detail">
                           {notice.recipients.length > 0
                             ? t('takedowns.to', { recipients: notice.recipients.join(', ') })
@@ -105,7 +110,7 @@ export function HostUrls({
                         <span className="detail">{when.format(new Date(notice.firstNoticedAt))}</span>
                       </>
                     ) : (
-                      t('takedowns.not-sent')
+                      t(notice?.state === 'removed' ? 'takedowns.gone-before-notice' : 'takedowns.not-sent')
                     )}
                   </td>
                   <td className="number">{notice ? Math.max(0, notice.attempts - 1) : ''}</td>

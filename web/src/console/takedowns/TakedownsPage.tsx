@@ -34,6 +34,11 @@ export function TakedownsPage() {
     <>
       <PageHeading>{t('takedowns.title')}</PageHeading>
       <p className="hint">{t('takedowns.intro')}</p>
+      {tracker?.mailNotConfigured && (
+        <p className="takedown-mail-missing" role="note">
+          {t('takedowns.mail-not-configured', { setting: tracker.mailNotConfigured })}
+        </p>
+      )}
       <form
         className="takedown-filters"
         onSubmit={(event) => {
@@ -60,7 +65,16 @@ export function TakedownsPage() {
       {!tracker && !error && <p role="status">{t('common.loading')}</p>}
       {tracker && tracker.hosts.length === 0 && <p>{t('takedowns.none')}</p>}
       {tracker?.hosts.map((group) => (
-        <HostUrls key={group.host} host={group.host} urls={group.urls} notices={notices} now={now} canStop={canStop} onStop={onStop} />
+        <HostUrls
+          key={group.host}
+          host={group.host}
+          urls={group.urls}
+          notices={notices}
+          now={now}
+          canStop={canStop}
+          onStop={onStop}
+          mailMissing={tracker.mailNotConfigured !== null}
+        />
       ))}
       {hosts.length > 0 && <HostStatsTable hosts={hosts} />}
     </>

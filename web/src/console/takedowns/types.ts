@@ -34,6 +34,8 @@ export interface TakedownUrl {
 export interface TakedownTracker {
   notices: TakedownNotice[];
   hosts: { host: string; registrableDomain: string; urls: TakedownUrl[] }[];
+  /** The setting missing for notices to leave, or null when mail is configured. */
+  mailNotConfigured: string | null;
   generatedAt: string;
 }
 

@@ -29,6 +29,9 @@ export const takedowns = {
   'takedowns.col-action': 'Action',
   'takedowns.ago': '{duration} ago',
   'takedowns.not-sent': 'Not sent yet',
+  'takedowns.gone-before-notice': 'Gone before any notice',
+  'takedowns.mail-not-configured':
+    'Notices cannot leave: this deployment has no mail server ({setting} is not set). URLs are still checked; the first notice goes out once mail is configured.',
   'takedowns.never-checked': 'Not checked yet',
   'takedowns.check-status': 'HTTP {status}',
   'takedowns.no-status': 'no answer',
@@ -53,6 +56,7 @@ export const takedowns = {
   'takedowns.url-state.unchecked': 'Not checked yet',
   'takedowns.url-state.confirming': 'Gone once, confirming',
   'takedowns.url-state.removed': 'Removed',
+  'takedowns.state.waiting-mail': 'Waiting for a mail server',
   'takedowns.state.active': 'Being sent',
   'takedowns.state.stopped': 'Stopped',
   'takedowns.state.removed': 'Content removed',

@@ -31,6 +31,9 @@ export const takedowns: Record<keyof typeof english, string> = {
   'takedowns.col-action': 'Action',
   'takedowns.ago': 'il y a {duration}',
   'takedowns.not-sent': 'Pas encore envoyée',
+  'takedowns.gone-before-notice': 'Disparu avant toute notification',
+  'takedowns.mail-not-configured':
+    'Les notifications ne peuvent pas partir : ce déploiement n’a pas de serveur de messagerie ({setting} n’est pas renseigné). Les URL restent vérifiées ; la première notification part dès que la messagerie est configurée.',
   'takedowns.never-checked': 'Pas encore vérifiée',
   'takedowns.check-status': 'HTTP {status}',
   'takedowns.no-status': 'pas de réponse',
@@ -55,6 +58,7 @@ export const takedowns: Record<keyof typeof english, string> = {
   'takedowns.url-state.unchecked': 'Pas encore vérifiée',
   'takedowns.url-state.confirming': 'Absente une fois, à confirmer',
   'takedowns.url-state.removed': 'Retirée',
+  'takedowns.state.waiting-mail': 'En attente d’un serveur de messagerie',
   'takedowns.state.active': 'En cours d’envoi',
   'takedowns.state.stopped': 'Arrêtée',
   'takedowns.state.removed': 'Contenu retiré',
