@@ -366,19 +366,19 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   urlRoutes(app, { urls });
   triageRoutes(app, { triage });
   referralRoutes(app, { referrals });
-  const demo = createDemoService({
-    db: store.db,
-    audit,
-    services: { identity, reports, triage, referrals },
-    embedded: store.kind === 'pglite',
-  });
-  demoRoutes(app, { demo });
   exchangeModule.exchangeRoutes(app, { exchange });
   blocklistRoutes(app, { blocklist });
   contributionRoutes(app, { contribution });
   routingRoutes(app, { routing, publicUrl: config.publicUrl });
   // Notices to hosts: a wrong VIGIE_FETCH_ALLOW, interval or language stops Vigie here, at start.
   const takedowns = createTakedowns(config, app, { db: store.db, sealer: cipher, audit, referrals, reports, mail, jobs, logger });
+  const demo = createDemoService({
+    db: store.db,
+    audit,
+    services: { identity, reports, triage, referrals, takedowns },
+    embedded: store.kind === 'pglite',
+  });
+  demoRoutes(app, { demo });
   options.extraRoutes?.(app, { audit });
   await app.ready();
   await jobs.start({ work: options.workers ?? false });

@@ -16,7 +16,7 @@ export function demoCommands(demo: Command, config: () => Config): void {
           throw error;
         });
         const lines = [
-          `Demonstration data loaded: ${loaded.reports} reports, ${loaded.assessed} assessed, ${loaded.organisations} organisations.`,
+          `Demonstration data loaded: ${loaded.reports} reports, ${loaded.assessed} assessed, ${loaded.notices} notices to hosts, ${loaded.organisations} organisations.`,
           'The workers (vigie start) link, analyse and route them within a minute.',
           `Demonstration accounts (password for each: ${loaded.password}; the second factor is set up at first sign-in):`,
           ...loaded.accounts.map((account) => `  ${account.email}  ${account.roles.join(', ')}  ${account.name}`),

@@ -13,4 +13,5 @@ export const DemoLoaded = Type.Object({
   organisations: Type.Integer(),
   reports: Type.Integer(),
   assessed: Type.Integer(),
+  notices: Type.Integer({ description: 'Notices made to the invented hosting company, for the takedown tracker' }),
 });

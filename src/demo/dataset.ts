@@ -235,3 +235,26 @@ export const demoReports: DemoReport[] = [
     assessment: 'none',
   },
 ];
+
+/**
+ * An invented hosting company in the home country, as RDAP would describe its abuse desk
+ * (a documentation AS number, `.example` addresses). The demonstration's confirmed reports
+ * hosted there get a notice each, addressed to it, as the home-hosting rule makes them.
+ */
+export const demoHostingCompany = {
+  key: 'DEMO-ABUSE-1',
+  handle: 'DEMO-ABUSE-1',
+  name: 'Hébergeur Exemple SAS — démonstration',
+  emails: ['abuse@hebergeur.demo.example.net'],
+  network: 'DEMO-HEBERGEUR-NET',
+  asn: 64500,
+  country: 'FR',
+  hosts: ['galerie.demo.example.org', 'forum.demo.example.com', 'images.demo.example.net'],
+} as const;
+
+/** A contact the hotline set for one of its hosts, which takes the place of the RDAP abuse desk. */
+export const demoHostContact = {
+  name: 'images.demo.example.net',
+  emails: ['signalements@images.demo.example.net'],
+  language: 'fr',
+} as const;

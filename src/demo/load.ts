@@ -5,6 +5,7 @@ import type { ReportContent } from '../reports/index.js';
 import type { DemoContext } from './context.js';
 import { demoOrganisations, demoReports, demoStaff, type DemoAssessment, type DemoOrganisationKey } from './dataset.js';
 import { demoPicture } from './images.js';
+import { makeDemoNotices } from './notices.js';
 import type { Actor } from './ports.js';
 
 export interface DemoAccount {
@@ -21,6 +22,8 @@ export interface DemoLoaded {
   organisations: number;
   reports: number;
   assessed: number;
+  /** Notices to the invented hosting company, for the takedown tracker. */
+  notices: number;
 }
 
 const assessments: Record<Exclude<DemoAssessment, 'none'>, { legalStatus: 'baseline' | 'not_illegal'; imagery: boolean }> = {
@@ -52,8 +55,9 @@ async function mediaOf(seeds: readonly number[] | undefined) {
  * Loads the demonstration into an empty deployment through the real services: organisations
  * and their addressee roles, staff accounts, reports submitted as a partner platform would
  * (so cross-matching links them into clusters, and a child in immediate danger is routed at
- * intake), then assessments by two analysts (so routing makes referrals). The jobs that
- * follow run in the workers, as for any report.
+ * intake), then assessments by two analysts (so routing makes referrals), and notices to an
+ * invented host for the confirmed ones it hosts (so the takedown tracker has work). The jobs
+ * that follow run in the workers, as for any report.
  */
 export async function loadDemo(ctx: DemoContext, actor: Actor, organisationId?: string): Promise<DemoLoaded> {
   const refusal = await demoRefusal(ctx);
@@ -127,6 +131,8 @@ export async function loadDemo(ctx: DemoContext, actor: Actor, organisationId?: 
     await triage.claimReport(second, reportId);
     await triage.confirmAssessment(second, reportId, step.assessment.id);
   }
+  const confirmedIllegal = reportIds.filter((_, index) => demoReports[index]!.assessment === 'confirmed-illegal');
+  const notices = await makeDemoNotices(ctx, actor, confirmedIllegal);
 
   const loadedAt = ctx.now();
   await ctx.change(async (trx, audit) => {
@@ -151,5 +157,6 @@ export async function loadDemo(ctx: DemoContext, actor: Actor, organisationId?: 
     organisations: demoOrganisations.length,
     reports: reportIds.length,
     assessed,
+    notices,
   };
 }

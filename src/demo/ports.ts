@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { TakedownService } from '../actions/index.js';
 import type { IdentityService } from '../identity/index.js';
 import type { AnyDatabase } from '../platform/store/index.js';
 import type { ReferralService } from '../referrals/index.js';
@@ -24,7 +25,8 @@ export type AuditWriter = (trx: Transaction<AnyDatabase>, actor: Actor, record: 
 /** The services the demonstration goes through: the same as real work, so clusters, routing and referrals are real. */
 export interface DemoServices {
   identity: Pick<IdentityService, 'createOrganisation' | 'createUser' | 'listOrganisations' | 'createApiKey'>;
-  reports: Pick<ReportService, 'submitPartnerReport' | 'listReports'>;
+  reports: Pick<ReportService, 'submitPartnerReport' | 'listReports' | 'readUrlsForAnalysis'>;
   triage: Pick<TriageService, 'claimReport' | 'assessReport' | 'confirmAssessment'>;
-  referrals: Pick<ReferralService, 'setAddressee'>;
+  referrals: Pick<ReferralService, 'setAddressee' | 'planReferrals' | 'recordRouting'>;
+  takedowns: Pick<TakedownService, 'setHostContact'>;
 }

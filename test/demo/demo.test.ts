@@ -5,29 +5,43 @@ import { totpCode } from '../../src/identity/index.js';
 import { createVigie, type Vigie } from '../../src/main.js';
 import { waitFor } from '../jobs/wait-for.js';
 import { cookieFrom, createTestVigie, signInAs, type StaffSession, type TestVigie } from '../support/app.js';
+import { startSmtpServer, type SmtpServer } from '../support/smtp-server.js';
 
 /**
  * The demonstration data set, loaded by an administrator into an empty deployment through the
  * real services, then worked on by the job workers: reports linked into clusters by
  * cross-matching, urgent reports routed at intake, assessed reports routed after the second
- * analyst's confirmation. Every piece says it is for demonstration.
+ * analyst's confirmation, notices to the invented host taken up by the takedown cycle and
+ * sent (a loopback SMTP server plays the abuse desks; the loopback DNS answers nothing, so no
+ * check is conclusive and nothing is confirmed removed). Every piece says it is for demonstration.
  */
 let t: TestVigie;
+let smtp: SmtpServer;
 let worker: Vigie;
 let admin: StaffSession;
-let loaded: { password: string; accounts: { email: string; roles: string[] }[]; reports: number; assessed: number };
+let loaded: { password: string; accounts: { email: string; roles: string[] }[]; reports: number; assessed: number; notices: number };
 
 const db = () => t.testStore.store.db;
 const count = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(db())).rows[0]?.n ?? 0;
 
 beforeAll(async () => {
-  t = await createTestVigie({ VIGIE_JOB_POLL_SECONDS: '0.5', VIGIE_HOME_COUNTRY: 'FR' });
+  smtp = await startSmtpServer();
+  t = await createTestVigie({
+    VIGIE_JOB_POLL_SECONDS: '0.5',
+    VIGIE_HOME_COUNTRY: 'FR',
+    VIGIE_SMTP_URL: smtp.url,
+    VIGIE_SMTP_STARTTLS: 'never',
+    VIGIE_MAIL_FROM: 'Hotline de démonstration <signalements@demo.example.org>',
+    // The takedown cycle asked every second, so the notices leave while the test waits.
+    VIGIE_REMOVAL_CHECK_INTERVAL: '2s',
+  });
   worker = await createVigie(t.config, { store: t.testStore.store, workers: true });
   admin = await signInAs(t, ['administrator']);
 }, 120_000);
 afterAll(async () => {
   await worker?.close();
   await t?.close();
+  await smtp?.close();
 });
 
 describe('the demonstration data set', { timeout: 120_000 }, () => {
@@ -50,6 +64,8 @@ describe('the demonstration data set', { timeout: 120_000 }, () => {
     loaded = response.json();
     expect(loaded.reports).toBe(demoReports.length);
     expect(loaded.assessed).toBe(demoReports.filter((report) => report.assessment !== 'none').length);
+    // The two confirmed reports with URLs at the invented home host: one notice each.
+    expect(loaded.notices).toBe(2);
     expect(loaded.accounts.map((account) => account.email)).toEqual(demoStaff.map((person) => person.email));
     expect(loaded.password.length).toBeGreaterThanOrEqual(16);
     const stored = await count(sql<{ n: number }>`select count(*)::int as n from reports`);
@@ -106,10 +122,47 @@ describe('the demonstration data set', { timeout: 120_000 }, () => {
     const kinds = (await sql<{ kind: string }>`select distinct kind from referrals order by kind`.execute(db())).rows.map(
       (row) => row.kind,
     );
-    expect(kinds).toEqual(['information_preoccupante', 'police']);
+    expect(kinds).toEqual(['information_preoccupante', 'notice', 'police']);
     const finals = await count(sql<{ n: number }>`select count(*)::int as n from reports where assessment_stage = 'final'`);
     expect(finals).toBe(demoReports.filter((report) => report.assessment.startsWith('confirmed')).length);
     const confirming = await count(sql<{ n: number }>`select count(*)::int as n from reports where assessment_stage = 'confirming'`);
     expect(confirming).toBe(demoReports.filter((report) => report.assessment === 'awaiting-confirmation').length);
+  });
+
+  it('gives the takedown tracker real work: notices taken up by the cycle, sent to the invented abuse desks', async () => {
+    const analyst = await signInAs(t, ['analyst']);
+    const tracker = async () => {
+      const response = await t.vigie.app.inject({ method: 'GET', url: '/api/takedowns', headers: analyst.headers });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as {
+        notices: { attempts: number; state: string; recipients: string[]; contactSource: string }[];
+        hosts: { host: string; urls: { state: string }[] }[];
+        mailNotConfigured: string | null;
+      };
+    };
+    await waitFor('both demonstration notices sent', async () => {
+      const { notices } = await tracker();
+      return notices.length === 2 && notices.every((notice) => notice.attempts >= 1);
+    });
+    const seen = await tracker();
+    expect(seen.mailNotConfigured).toBeNull();
+    expect(seen.hosts.map((group) => group.host).sort()).toEqual([
+      'forum.demo.example.com',
+      'galerie.demo.example.org',
+      'images.demo.example.net',
+    ]);
+    expect(seen.notices.every((notice) => notice.state === 'active')).toBe(true);
+    // The hotline's contact for one host takes the place of the RDAP abuse desk.
+    expect(seen.notices.map((notice) => [notice.contactSource, notice.recipients]).sort()).toEqual([
+      ['host', ['signalements@images.demo.example.net']],
+      ['rdap', ['abuse@hebergeur.demo.example.net']],
+    ]);
+    await waitFor('the notices delivered', async () => smtp.received.length >= 2);
+    expect(smtp.received.flatMap((mail) => mail.to).sort()).toEqual([
+      'abuse@hebergeur.demo.example.net',
+      'signalements@images.demo.example.net',
+    ]);
+    const rules = (await sql<{ rule_id: string }>`select distinct rule_id from referrals where kind = 'notice'`.execute(db())).rows;
+    expect(rules).toEqual([{ rule_id: 'demonstration-notice' }]);
   });
 });

@@ -10,7 +10,8 @@ import { startListeningVigie, type ListeningVigie } from '../web/server.js';
  * who enrols the second factor and — the embedded database being empty — is offered the
  * demonstration data set; once loaded, a demonstration account signs in to the console, where
  * a banner on every page says the data is invented and the referrals board holds the work
- * routed at intake.
+ * routed at intake; an analyst's takedown tracker holds the notices to the invented host,
+ * checked by the takedown cycle and waiting for mail (none is configured, as with `npm start`).
  */
 let vigie: ListeningVigie;
 let worker: Vigie;
@@ -20,7 +21,12 @@ let token: string;
 beforeAll(async () => {
   if (chromiumMissing) return;
   ensureWebBuilt();
-  vigie = await startListeningVigie({ VIGIE_JOB_POLL_SECONDS: '0.5', VIGIE_HOME_COUNTRY: 'FR' });
+  vigie = await startListeningVigie({
+    VIGIE_JOB_POLL_SECONDS: '0.5',
+    VIGIE_HOME_COUNTRY: 'FR',
+    // The takedown cycle asked every second, so the notices are taken up while the test looks.
+    VIGIE_REMOVAL_CHECK_INTERVAL: '2s',
+  });
   worker = await createVigie(vigie.t.config, { store: vigie.t.testStore.store, workers: true });
   token = (await vigie.t.vigie.identity.issueSetupToken()) ?? '';
   browser = await launchChromium();
@@ -70,17 +76,24 @@ describe.skipIf(chromiumMissing)('the first start with the demonstration data se
     await expectAccessible(page, 'setup, demonstration loaded');
     await screenshot(page, 'demo-2-setup-loaded');
 
+    const analyst = accounts.find((line) => line.includes('— analyst'))!.split(' — ')[0]!;
+    // A demonstration account's first sign-in: the password answered, the second factor enrolled.
+    const signIn = async (email: string) => {
+      const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+      await page.goto(`${vigie.baseUrl}/console/`);
+      await page.getByLabel('E-mail address').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByTestId('totp-secret').waitFor();
+      const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
+      await page.getByLabel('Six-digit code').fill(totpCode(secret));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByTestId('demo-banner').waitFor();
+      return page;
+    };
+
     // The liaison officer of the demonstration's police unit, in the console.
-    const console_ = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-    await console_.goto(`${vigie.baseUrl}/console/`);
-    await console_.getByLabel('E-mail address').fill(liaison);
-    await console_.getByLabel('Password').fill(password);
-    await console_.getByRole('button', { name: 'Continue' }).click();
-    await console_.getByTestId('totp-secret').waitFor();
-    const liaisonSecret = ((await console_.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
-    await console_.getByLabel('Six-digit code').fill(totpCode(liaisonSecret));
-    await console_.getByRole('button', { name: 'Sign in' }).click();
-    await console_.getByTestId('demo-banner').waitFor();
+    const console_ = await signIn(liaison);
     expect(await console_.getByTestId('demo-banner').textContent()).toContain('invented data set');
     await console_.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals' }).click();
     await console_.getByRole('heading', { name: 'Referrals', exact: true }).waitFor();
@@ -99,6 +112,29 @@ describe.skipIf(chromiumMissing)('the first start with the demonstration data se
     expect(await console_.getByTestId('demo-banner').isVisible()).toBe(true);
     await expectAccessible(console_, 'console, referrals with the demonstration banner');
     await screenshot(console_, 'demo-3-console-referrals');
+
+    // An analyst's takedown tracker: the notices to the invented host, by host, waiting for mail.
+    const tracker = await signIn(analyst);
+    await tracker.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Takedowns' }).click();
+    await tracker.getByRole('heading', { name: 'Takedown tracker' }).waitFor();
+    const hosts = tracker.locator('table.takedowns:not(#takedown-hosts) caption');
+    await expect
+      .poll(
+        async () => {
+          await tracker.reload();
+          await tracker.getByRole('heading', { name: 'Takedown tracker' }).waitFor();
+          return hosts.count();
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toBe(3);
+    expect((await hosts.allTextContents()).join(' ')).toContain('galerie.demo.example.org');
+    expect(await tracker.getByRole('note').textContent()).toContain('VIGIE_SMTP_URL is not set');
+    // Each notice says it waits for mail, and the host with a contact set by the hotline shows that contact.
+    expect(await tracker.getByText('Waiting for a mail server').count()).toBe(3);
+    expect(await tracker.locator('[data-host="images.demo.example.net"]').textContent()).toContain('signalements@images.demo.example.net');
+    await expectAccessible(tracker, 'console, takedown tracker with the demonstration notices');
+    await screenshot(tracker, 'demo-4-console-takedowns');
     expect(problems).toEqual([]);
     expect(outside).toEqual([]);
   });
