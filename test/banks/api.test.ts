@@ -2,10 +2,21 @@ import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashImageBytes, toHex } from '../../src/media/hashing/index.js';
-import { createTestVigie, signInAs, type StaffSession, type TestVigie } from '../support/app.js';
-import { auditEntries, flipBits, randomHex, secondVigie, syntheticPng, system, type SecondVigie } from './support.js';
+import { signInAs, type StaffSession, type TestVigie } from '../support/app.js';
+import {
+  auditEntries,
+  createBankTestVigie,
+  createBankThroughApi,
+  flipBits,
+  randomHex,
+  syntheticPng,
+  system,
+  type BankTestVigie,
+  type SecondVigie,
+} from './support.js';
 import { pngBomb } from '../pdq/media-files.js';
 
+let bankVigie: BankTestVigie;
 let t: TestVigie;
 let worker: SecondVigie;
 let senior: StaffSession;
@@ -13,9 +24,8 @@ let analyst: StaffSession;
 let partner: Record<string, string>;
 
 beforeAll(async () => {
-  t = await createTestVigie();
-  worker = await secondVigie(t, { workers: true });
-  senior = await signInAs(t, ['senior_analyst']);
+  bankVigie = await createBankTestVigie();
+  ({ t, worker, senior } = bankVigie);
   analyst = await signInAs(t, ['analyst']);
   const organisation = await t.vigie.identity.createOrganisation(system, { name: 'Example Platform', kind: 'partner' });
   const { secret } = await t.vigie.identity.createApiKey(system, {
@@ -25,23 +35,12 @@ beforeAll(async () => {
   });
   partner = { authorization: `Bearer ${secret}` };
 }, 120_000);
-afterAll(async () => {
-  await worker?.close();
-  await t?.close();
-});
+afterAll(() => bankVigie?.close());
 
 const inject = (options: InjectOptions) => t.vigie.app.inject(options);
 
-async function createBank(name: string, purpose = 'national'): Promise<string> {
-  const response = await inject({
-    method: 'POST',
-    url: '/api/banks',
-    headers: senior.headers,
-    payload: { name, purpose, source: 'Hotline of Exampleland' },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json().id as string;
-}
+const createBank = (name: string, purpose = 'national') =>
+  createBankThroughApi(t, senior, { name, purpose, source: 'Hotline of Exampleland' });
 
 const lookup = (hashes: object[], headers = partner) => inject({ method: 'POST', url: '/api/match', headers, payload: { hashes } });
 

@@ -6,35 +6,23 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../jobs/wait-for.js';
 import { createTestVigie, signInAs, type StaffSession, type TestVigie } from '../support/app.js';
-import { auditEntries, flipBits, randomHex, secondVigie, type SecondVigie, system } from './support.js';
+import { auditEntries, createBankTestVigie, createBankThroughApi, flipBits, randomHex, system, type BankTestVigie } from './support.js';
 
+let bankVigie: BankTestVigie;
 let t: TestVigie;
-let worker: SecondVigie;
 let senior: StaffSession;
 
 beforeAll(async () => {
-  t = await createTestVigie();
   // The import jobs run in another Vigie, as in a deployment with worker processes.
-  worker = await secondVigie(t, { workers: true });
-  senior = await signInAs(t, ['senior_analyst']);
+  bankVigie = await createBankTestVigie();
+  ({ t, senior } = bankVigie);
 }, 120_000);
-afterAll(async () => {
-  await worker?.close();
-  await t?.close();
-});
+afterAll(() => bankVigie?.close());
 
 const inject = (options: InjectOptions) => t.vigie.app.inject(options);
 
-async function createBank(name: string, purpose = 'national'): Promise<string> {
-  const response = await inject({
-    method: 'POST',
-    url: '/api/banks',
-    headers: senior.headers,
-    payload: { name, purpose, source: 'Partner of Exampleland' },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json().id as string;
-}
+const createBank = (name: string, purpose = 'national') =>
+  createBankThroughApi(t, senior, { name, purpose, source: 'Partner of Exampleland' });
 
 interface ImportView {
   id: string;

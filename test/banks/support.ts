@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { expect } from 'vitest';
 import { createVigie, type Vigie } from '../../src/main.js';
 import { openStore, type Store } from '../../src/platform/store/index.js';
 import { syntheticImages } from '../pdq/synthetic-images.js';
-import type { TestVigie } from '../support/app.js';
+import { createTestVigie, signInAs, type StaffSession, type TestVigie } from '../support/app.js';
 
 export const system = { actorType: 'system', actorId: null } as const;
 
@@ -43,6 +44,45 @@ export async function secondVigie(t: TestVigie, options: { workers?: boolean } =
       if (t.testStore.databaseUrl) await store.close();
     },
   };
+}
+
+/**
+ * A test Vigie whose bank jobs (imports, exports) run in a second Vigie on the same database,
+ * as in a deployment with worker processes, and a senior analyst who manages the banks.
+ */
+export interface BankTestVigie {
+  t: TestVigie;
+  worker: SecondVigie;
+  senior: StaffSession;
+  close(): Promise<void>;
+}
+
+export async function createBankTestVigie(): Promise<BankTestVigie> {
+  const t = await createTestVigie();
+  let worker: SecondVigie | undefined;
+  const close = async () => {
+    await worker?.close();
+    await t.close();
+  };
+  try {
+    worker = await secondVigie(t, { workers: true });
+    const senior = await signInAs(t, ['senior_analyst']);
+    return { t, worker, senior, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** A bank created through the API by `senior`; its id. */
+export async function createBankThroughApi(
+  t: TestVigie,
+  senior: StaffSession,
+  bank: { name: string; purpose: string; source: string },
+): Promise<string> {
+  const response = await t.vigie.app.inject({ method: 'POST', url: '/api/banks', headers: senior.headers, payload: bank });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id as string;
 }
 
 /** A PNG of one of the generated abstract images of the PDQ tests (never a photograph). */
