@@ -16,8 +16,11 @@ export interface TestVigie {
   close(): Promise<void>;
 }
 
-/** A whole Vigie on its own database, with one organisation, for HTTP-level tests. */
-export async function createTestVigie(env: Record<string, string> = {}): Promise<TestVigie> {
+/**
+ * A whole Vigie on its own database, with one organisation, for HTTP-level tests; with
+ * `workers`, its job workers run in the test's process too.
+ */
+export async function createTestVigie(env: Record<string, string> = {}, options: { workers?: boolean } = {}): Promise<TestVigie> {
   const dir = await mkdtemp(path.join(tmpdir(), 'vigie-test-'));
   const testStore = await openTestStore();
   const config = loadConfig({
@@ -29,7 +32,7 @@ export async function createTestVigie(env: Record<string, string> = {}): Promise
     ...offlineUrlAnalysis,
     ...env,
   });
-  const vigie = await createVigie(config, { store: testStore.store });
+  const vigie = await createVigie(config, { store: testStore.store, ...(options.workers ? { workers: true } : {}) });
   const organisation = await vigie.identity.createOrganisation(
     { actorType: 'system', actorId: null },
     { name: 'Hotline of Exampleland', kind: 'hotline', country: 'FR' },
