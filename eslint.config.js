@@ -37,8 +37,6 @@ export default tseslint.config(
       'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
     },
   },
-  // The composition root wires every module and grows by a few lines with each one.
-  { files: ['src/main.ts'], rules: { 'max-lines': ['error', { max: 480, skipBlankLines: true, skipComments: true }] } },
   { files: ['src/**/*-page/*.js'], languageOptions: { globals: globals.browser } },
   // The web front end (web/src): browser code, React's rules of hooks, every text from the catalogues.
   {

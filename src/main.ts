@@ -1,127 +1,36 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { actionMigrations, actionSealedColumns, createTakedowns, noticeMailListeners, type Takedowns } from './actions/index.js';
-import {
-  createIdentityService,
-  identityMigrations,
-  identityRoutes,
-  identitySealedColumns,
-  type AuditWriter,
-  type IdentityService,
-} from './identity/index.js';
+import { createTakedowns, noticeMailListeners, type Takedowns } from './actions/index.js';
 import {
   blocklistAfterAssessmentJob,
-  blocklistMigrations,
   blocklistSourcesFrom,
-  blocklistRoutes,
-  blocklistSealedColumns,
   createBlocklistService,
   defineBlocklistJobs,
   listedLegalStatuses,
-  refreshBlocklistJob,
   type BlocklistService,
 } from './blocklist/index.js';
-import { contributionRoutes, contributionSourcesFrom, createContributionService, type ContributionService } from './contribution/index.js';
-import { bankMigrations, bankRoutes, createBankService, defineBankJobs, type BankService } from './media/banks/index.js';
+import { allMigrations, askForPeriodicWork, audit, auditAll, registerRoutes } from './composition/index.js';
+import { contributionSourcesFrom, createContributionService, type ContributionService } from './contribution/index.js';
+import { createDemoService, demoRoutes, type DemoService } from './demo/index.js';
+import { createExchangeService, type ExchangeService } from './exchange/index.js';
+import { createIdentityService, type AuditWriter, type IdentityService } from './identity/index.js';
+import { createBankService, defineBankJobs, type BankService } from './media/banks/index.js';
+import { createDetectionService, type DetectionService } from './media/detection/index.js';
 import { inspectMedia } from './media/hashing/index.js';
-import { createDetectionService, detectionRoutes, type DetectionService } from './media/detection/index.js';
-import { auditMigrations, auditRoutes, recordAudit, recordAudits, startAuditSealer, type AuditEntry } from './platform/audit/index.js';
-import { challengeMigrations, challengeRoutes, createChallenges, createSpentChallenges } from './platform/challenge/index.js';
+import { createChallenges, createSpentChallenges } from './platform/challenge/index.js';
 import type { Config } from './platform/config/index.js';
-import {
-  collectSealedColumns,
-  createFieldCipher,
-  deriveSecret,
-  loadKeyRing,
-  type FieldCipher,
-  type SealedColumn,
-} from './platform/crypto/index.js';
+import { createFieldCipher, deriveSecret, loadKeyRing, type FieldCipher } from './platform/crypto/index.js';
 import { buildHttpServer, type HttpApp, type RouteEntry } from './platform/http/index.js';
-import { askPeriodically, createJobQueue, jobRoutes, registerJobMetrics, type JobQueue } from './platform/jobs/index.js';
+import { createJobQueue, registerJobMetrics, type JobQueue } from './platform/jobs/index.js';
 import { createLogger, type Logger } from './platform/logging/index.js';
-import {
-  createMailer,
-  createMailOutbox,
-  defineMailJobs,
-  mailMigrations,
-  mailSealedColumns,
-  mailSettingsFrom,
-  type MailOutbox,
-} from './platform/mail/index.js';
+import { createMailer, createMailOutbox, defineMailJobs, mailSettingsFrom, type MailOutbox } from './platform/mail/index.js';
 import { migrateToLatest, openStore, type Store } from './platform/store/index.js';
-import {
-  categories,
-  countryCodes,
-  createReportService,
-  defineReportJobs,
-  reportMigrations,
-  reportRoutes,
-  reportSealedColumns,
-  expireIdempotencyJob,
-  purgeMediaJob,
-  type AuditBatchWriter,
-  type AuditRecord as ReportAuditRecord,
-  type ExpireIdempotencyData,
-  type MediaDeps,
-  type Actor,
-  type ReportService,
-} from './reports/index.js';
-import {
-  createUrlService,
-  defineUrlJobs,
-  urlAnalysisFollowUp,
-  urlMigrations,
-  urlRoutes,
-  urlSealedColumns,
-  urlSettingsFrom,
-  type UrlService,
-} from './urls/index.js';
-import {
-  createTriageService,
-  triageMigrations,
-  triageRoutes,
-  triageSealedColumns,
-  triageSettingsFrom,
-  type AssessmentFollowUp,
-  type TriageService,
-} from './triage/index.js';
-import {
-  createReferralService,
-  defineReferralJobs,
-  escalateOverdueJob,
-  referralMigrations,
-  referralRoutes,
-  referralSealedColumns,
-  type ReferralCreatedHook,
-  type ReferralService,
-} from './referrals/index.js';
-import { createDemoService, demoMigrations, demoRoutes, type DemoService } from './demo/index.js';
-import * as exchangeModule from './exchange/index.js';
-import {
-  createRoutingService,
-  defineRoutingJobs,
-  routeJob,
-  routingMigrations,
-  routingRoutes,
-  urgentRoutingFollowUp,
-  type RoutingService,
-} from './routing/index.js';
-import {
-  createDeploymentSettings,
-  defaultWebDist,
-  deploymentSettingsRoutes,
-  portalSettingsFrom,
-  webappMigrations,
-  webappRoutes,
-} from './webapp/index.js';
+import { createReferralService, defineReferralJobs, type ReferralCreatedHook, type ReferralService } from './referrals/index.js';
+import { createReportService, defineReportJobs, type MediaDeps, type ReportService } from './reports/index.js';
+import { createRoutingService, defineRoutingJobs, routeJob, urgentRoutingFollowUp, type RoutingService } from './routing/index.js';
+import { createTriageService, triageSettingsFrom, type AssessmentFollowUp, type TriageService } from './triage/index.js';
+import { createUrlService, defineUrlJobs, urlAnalysisFollowUp, urlSettingsFrom, type UrlService } from './urls/index.js';
 
-/** How often a purge of expired uploads and quarantined files past their retention is asked for. */
-const mediaPurgeIntervalMs = 10 * 60 * 1000;
-/** How often the expiry of old idempotency claims is asked for. */
-const idempotencyExpiryIntervalMs = 60 * 60 * 1000;
-/** How often overdue referrals are looked for and escalated (the shortest deadline is an hour). */
-const referralEscalationIntervalMs = 5 * 60 * 1000;
-/** How often the blocklist is recomputed from its sources (removals confirmed meanwhile come off). */
-const blocklistRefreshIntervalMs = 5 * 60 * 1000;
+export { allMigrations, sealedColumns } from './composition/index.js';
 
 export interface Vigie {
   config: Config;
@@ -135,7 +44,7 @@ export interface Vigie {
   urls: UrlService;
   triage: TriageService;
   referrals: ReferralService;
-  exchange: exchangeModule.ExchangeService;
+  exchange: ExchangeService;
   routing: RoutingService;
   banks: BankService;
   detection: DetectionService;
@@ -149,37 +58,6 @@ export interface Vigie {
   routes: RouteEntry[];
   close(): Promise<void>;
 }
-
-/** Every sealed column of every module, for key rotation. */
-export const sealedColumns: readonly SealedColumn[] = collectSealedColumns(
-  identitySealedColumns,
-  reportSealedColumns,
-  urlSealedColumns,
-  triageSealedColumns,
-  referralSealedColumns,
-  actionSealedColumns,
-  exchangeModule.exchangeSealedColumns,
-  mailSealedColumns,
-  blocklistSealedColumns,
-);
-
-export const allMigrations = [
-  auditMigrations,
-  identityMigrations,
-  reportMigrations,
-  urlMigrations,
-  triageMigrations,
-  referralMigrations,
-  exchangeModule.exchangeMigrations,
-  routingMigrations,
-  challengeMigrations,
-  bankMigrations,
-  mailMigrations,
-  actionMigrations,
-  webappMigrations,
-  blocklistMigrations,
-  demoMigrations,
-];
 
 export interface CreateOptions {
   /** An already open store (tests); otherwise opened from the configuration. */
@@ -202,24 +80,6 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
 
   const jobs = createJobQueue(store, { pollIntervalSeconds: config.jobPollSeconds, concurrency: config.workerConcurrency, logger });
 
-  const entryOf = (actor: Actor, record: ReportAuditRecord): AuditEntry => ({
-    actorType: actor.actorType,
-    actorId: actor.actorId,
-    organisationId: actor.organisationId ?? null,
-    requestId: actor.requestId ?? null,
-    action: record.action,
-    subjectType: record.subjectType,
-    subjectId: record.subjectId,
-    detail: record.detail ?? {},
-  });
-  const audit: AuditWriter = async (trx, actor, record) => {
-    await recordAudit(trx, entryOf(actor, record));
-  };
-  const auditAll: AuditBatchWriter = (trx, entries) =>
-    recordAudits(
-      trx,
-      entries.map(({ actor, record }) => entryOf(actor, record)),
-    );
   const identity = createIdentityService({ db: store.db, sealer: cipher, audit, settings: config });
   const detection = createDetectionService({
     db: store.db,
@@ -292,7 +152,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   const referrals = createReferralService({ db: store.db, sealer: cipher, audit, organisations: identity, reports, onCreated });
   defineReferralJobs(jobs, referrals);
   const exchangeDeps = { db: store.db, sealer: cipher, audit, jobs, reports, referrals, organisations: identity };
-  const exchange = await exchangeModule.createExchangeService(exchangeDeps, { ring, allowHttp: config.exchangeAllowHttp });
+  const exchange = await createExchangeService(exchangeDeps, { ring, allowHttp: config.exchangeAllowHttp });
   const routing = createRoutingService({
     db: store.db,
     audit,
@@ -332,44 +192,27 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     openapiInfo: { title: 'Vigie API', version: '0.1.0' },
     registerMetrics: (registry) => registerJobMetrics(registry, jobs),
   });
-  identityRoutes(app, {
-    identity,
-    secureCookies: config.publicUrl.startsWith('https://'),
-    sessionTtlMinutes: config.sessionTtlMinutes,
-    signInAttemptsPerMinute: config.signInAttemptsPerMinute,
+  await registerRoutes(app, routes, {
+    config,
+    store,
+    logger,
+    audit,
+    services: {
+      identity,
+      reports,
+      urls,
+      triage,
+      referrals,
+      exchange,
+      routing,
+      banks,
+      detection,
+      blocklist,
+      contribution,
+      challenges,
+      jobs,
+    },
   });
-  auditRoutes(app, { db: store.db });
-  jobRoutes(app, { queue: jobs });
-  challengeRoutes(app, { challenges });
-  reportRoutes(app, {
-    reports,
-    publicUrl: config.publicUrl,
-    requireSolvedChallenge: challenges.guard,
-    publicSubmissionsPerMinute: config.publicSubmissionsPerMinute,
-    publicLookupsPerMinute: config.publicLookupsPerMinute,
-    media: { maxBytes: config.mediaMaxBytes },
-  });
-  const deploymentSettings = createDeploymentSettings({ db: store.db, audit, configured: config });
-  deploymentSettingsRoutes(app, { settings: deploymentSettings });
-  await webappRoutes(app, {
-    settings: portalSettingsFrom({
-      emergencyNumbers: () => deploymentSettings.emergencyNumbers(),
-      quickExitUrl: config.quickExitUrl,
-      uploadsAccepted: () => routes.some((route) => route.method === 'POST' && route.url === '/api/public/media'),
-    }),
-    vocabulary: { categories, countries: countryCodes },
-    webDist: defaultWebDist,
-    onMissingBuild: (root) => logger.warn({ root }, 'The web front end is not built: run npm install, or node web/build.mjs'),
-  });
-  bankRoutes(app, { banks, importMaxBytes: config.bankImportMaxBytes });
-  detectionRoutes(app, { db: store.db, detection, audit, maxPixels: config.mediaMaxPixels });
-  urlRoutes(app, { urls });
-  triageRoutes(app, { triage });
-  referralRoutes(app, { referrals });
-  exchangeModule.exchangeRoutes(app, { exchange });
-  blocklistRoutes(app, { blocklist });
-  contributionRoutes(app, { contribution });
-  routingRoutes(app, { routing, publicUrl: config.publicUrl });
   // Notices to hosts: a wrong VIGIE_FETCH_ALLOW, interval or language stops Vigie here, at start.
   const takedowns = createTakedowns(config, app, { db: store.db, sealer: cipher, audit, referrals, reports, mail, jobs, logger });
   const demo = createDemoService({
@@ -383,35 +226,7 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
   await app.ready();
   await jobs.start({ work: options.workers ?? false });
   takedowns.startAsking();
-  const mediaPurge = askPeriodically(jobs, store.db, {
-    name: purgeMediaJob,
-    data: {},
-    intervalMs: mediaPurgeIntervalMs,
-    onError: (error) => logger.error({ err: error }, 'asking for the media purge failed'),
-  });
-  const idempotencyExpiry = askPeriodically<ExpireIdempotencyData>(jobs, store.db, {
-    name: expireIdempotencyJob,
-    data: { retentionDays: config.idempotencyRetentionDays },
-    intervalMs: idempotencyExpiryIntervalMs,
-    onError: (error) => logger.error({ err: error }, 'asking for the expiry of idempotency keys failed'),
-  });
-  const exchangeStatusSync = exchange.askForStatusSync((error) => logger.error({ err: error }, 'asking for the status sync failed'));
-  const referralEscalation = askPeriodically(jobs, store.db, {
-    name: escalateOverdueJob,
-    data: {},
-    intervalMs: referralEscalationIntervalMs,
-    onError: (error) => logger.error({ err: error }, 'asking for the escalation of overdue referrals failed'),
-  });
-  const blocklistRefresh = askPeriodically(jobs, store.db, {
-    name: refreshBlocklistJob,
-    data: {},
-    intervalMs: blocklistRefreshIntervalMs,
-    onError: (error) => logger.error({ err: error }, 'asking for the blocklist refresh failed'),
-  });
-  const auditSealer = startAuditSealer(store.db, {
-    intervalMs: config.auditSealMilliseconds,
-    onError: (error) => logger.error({ err: error }, 'audit sealing failed'),
-  });
+  const periodic = askForPeriodicWork(jobs, store.db, { config, logger, exchange });
 
   return {
     config,
@@ -436,15 +251,11 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     app,
     routes,
     async close() {
-      mediaPurge.stop();
-      idempotencyExpiry.stop();
-      referralEscalation.stop();
-      exchangeStatusSync.stop();
-      blocklistRefresh.stop();
+      periodic.stop();
       await app.close();
       await jobs.stop();
       mailer.close();
-      await auditSealer.stop();
+      await periodic.stopSealing();
       if (!options.store) await store.close();
     },
   };
