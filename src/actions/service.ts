@@ -4,11 +4,7 @@ import { listHostContacts, removeHostContact, setHostContact } from './host-cont
 import { takedownCycleJob } from './model.js';
 import type { JobDefiner } from './ports.js';
 import { hostStats, listTakedowns, setNoticeStopped } from './tracker.js';
-
-type Rest<F> = F extends (ctx: TakedownContext, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
-function bind<F extends (ctx: TakedownContext, ...rest: never[]) => unknown>(ctx: TakedownContext, use: F): Rest<F> {
-  return ((...rest: never[]) => use(ctx, ...rest)) as Rest<F>;
-}
+import { bindContext as bind } from '../platform/context/index.js';
 
 /** Notice and takedown: notices sent and re-sent until removal, removal checked, the tracker. */
 export function createTakedownService(deps: TakedownDeps) {

@@ -5,13 +5,9 @@ import * as apiKeys from './api-keys.js';
 import { IdentityContext, type IdentityDeps } from './context.js';
 import * as setup from './setup.js';
 import * as signIn from './sign-in.js';
+import { bindContext as bind } from '../platform/context/index.js';
 
 export const sessionCookie = 'vigie_session';
-
-type Rest<F> = F extends (ctx: IdentityContext, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
-function bind<F extends (ctx: IdentityContext, ...rest: never[]) => unknown>(ctx: IdentityContext, use: F): Rest<F> {
-  return ((...rest: never[]) => use(ctx, ...rest)) as Rest<F>;
-}
 
 /** The identity use cases, bound to one database. */
 export function createIdentityService(deps: IdentityDeps) {
