@@ -139,8 +139,12 @@ export async function releaseClaim(ctx: TriageContext, analyst: Analyst, reportI
   });
 }
 
-const mayAssess = (roles: readonly string[]) => roles.some((role) => (rolesFor('assessment.assess') as readonly string[]).includes(role));
-const mayResolve = (roles: readonly string[]) => roles.some((role) => (rolesFor('assessment.resolve') as readonly string[]).includes(role));
+/** Whether these roles let a person hold a claim and assess (the policy's `assessment.assess`). */
+export const mayAssess = (roles: readonly string[]) =>
+  roles.some((role) => (rolesFor('assessment.assess') as readonly string[]).includes(role));
+/** Whether these roles let a person settle a dispute (the policy's `assessment.resolve`). */
+export const mayResolve = (roles: readonly string[]) =>
+  roles.some((role) => (rolesFor('assessment.resolve') as readonly string[]).includes(role));
 const theUser = [fieldProblem('/userId', 'invalid')];
 
 /**

@@ -170,6 +170,17 @@ export type StepResult = Static<typeof StepResult>;
 export const ClaimResult = Type.Object({ claim: ClaimView, renewed: Type.Boolean() });
 export const ReassignResult = Type.Object({ claim: Nullable(ClaimView) });
 
+export const Assignees = Type.Object({
+  assignees: Type.Array(
+    Type.Object({
+      id: Uuid,
+      name: Type.String({ description: "The person's name (personal data: the read is audited)" }),
+      roles: Type.Array(Type.String()),
+      mayResolve: Type.Boolean({ description: 'A senior analyst: may also settle a dispute they took no part in' }),
+    }),
+  ),
+});
+
 export const Notes = Type.Object({
   notes: Type.Array(
     Type.Object({ source: Type.Enum(['assessment', 'review']), id: Uuid, writtenBy: Uuid, writtenAt: DateTime, note: Type.String() }),

@@ -19,6 +19,7 @@ export type {
   AssessmentFollowUpData,
   TriageReports,
   StaffDirectory,
+  StaffMember,
   Sealer,
   Actor,
   AuditRecord,

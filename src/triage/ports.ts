@@ -69,8 +69,18 @@ export interface AssessmentFollowUpData {
   trigger: 'assessed';
 }
 
+/** An active staff account, without personal data. */
+export interface StaffMember {
+  id: string;
+  roles: readonly string[];
+}
+
 /** Whether a staff user may hold a claim (reassignment): an active account with an analyst's role. */
 export interface StaffDirectory {
   /** The user's roles, or null when there is no such active user. */
   rolesOf(userId: string): Promise<readonly string[] | null>;
+  /** The organisation's active accounts (not disabled), without personal data. */
+  activeStaffOf(organisationId: string): Promise<readonly StaffMember[]>;
+  /** A user's name, decrypted by identity, which audits the read as the actor's. */
+  nameOf(actor: Actor, userId: string): Promise<string>;
 }

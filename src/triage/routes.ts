@@ -114,6 +114,18 @@ function claimRoutes(app: HttpApp, { triage }: TriageRouteOptions): void {
     },
     async (request) => ({ claim: await triage.reassignClaim(actorOfRequest(request), request.params.id, request.body.userId) }),
   );
+  app.get(
+    '/api/triage/assignees',
+    {
+      config: access('reassign'),
+      schema: {
+        tags,
+        summary: 'The analysts of my organisation I may hand a claim to, by name (the read audited)',
+        response: { 200: c.Assignees },
+      },
+    },
+    async (request) => ({ assignees: await triage.assignees(actorOfRequest(request)) }),
+  );
   app.post(
     '/api/triage/next',
     {

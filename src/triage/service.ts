@@ -1,5 +1,6 @@
 import { bindContext as bind } from '../platform/context/index.js';
 import { assessReport } from './assess.js';
+import { assignees } from './assignees.js';
 import { claimReport, reassignClaim, releaseClaim } from './claims.js';
 import { TriageContext, type TriageDeps, type TriageSettings } from './context.js';
 import { claimNext } from './next.js';
@@ -22,6 +23,7 @@ export function createTriageService(deps: TriageDeps) {
     claimNext: bind(ctx, claimNext),
     releaseClaim: bind(ctx, releaseClaim),
     reassignClaim: bind(ctx, reassignClaim),
+    assignees: bind(ctx, assignees),
     assessReport: bind(ctx, assessReport),
     confirmAssessment: bind(ctx, confirmAssessment),
     disagreeWithAssessment: bind(ctx, disagreeWithAssessment),
