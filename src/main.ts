@@ -6,50 +6,38 @@ import {
   createBlocklistService,
   defineBlocklistJobs,
   listedLegalStatuses,
-  type BlocklistService,
 } from './blocklist/index.js';
-import { allMigrations, askForPeriodicWork, audit, auditAll, registerRoutes } from './composition/index.js';
-import { contributionSourcesFrom, createContributionService, type ContributionService } from './contribution/index.js';
+import { allMigrations, askForPeriodicWork, audit, auditAll, registerRoutes, type RoutedServices } from './composition/index.js';
+import { contributionSourcesFrom, createContributionService } from './contribution/index.js';
 import { createDemoService, demoRoutes, type DemoService } from './demo/index.js';
-import { createExchangeService, type ExchangeService } from './exchange/index.js';
-import { createIdentityService, type AuditWriter, type IdentityService } from './identity/index.js';
-import { createBankService, defineBankJobs, type BankService } from './media/banks/index.js';
-import { createDetectionService, type DetectionService } from './media/detection/index.js';
+import { createExchangeService } from './exchange/index.js';
+import { createIdentityService, type AuditWriter } from './identity/index.js';
+import { createBankService, defineBankJobs } from './media/banks/index.js';
+import { createDetectionService } from './media/detection/index.js';
 import { inspectMedia } from './media/hashing/index.js';
 import { createChallenges, createSpentChallenges } from './platform/challenge/index.js';
 import type { Config } from './platform/config/index.js';
 import { createFieldCipher, deriveSecret, loadKeyRing, type FieldCipher } from './platform/crypto/index.js';
 import { buildHttpServer, type HttpApp, type RouteEntry } from './platform/http/index.js';
-import { createJobQueue, registerJobMetrics, type JobQueue } from './platform/jobs/index.js';
+import { createJobQueue, registerJobMetrics } from './platform/jobs/index.js';
 import { createLogger, type Logger } from './platform/logging/index.js';
 import { createMailer, createMailOutbox, defineMailJobs, mailSettingsFrom, type MailOutbox } from './platform/mail/index.js';
 import { migrateToLatest, openStore, type Store } from './platform/store/index.js';
-import { createReferralService, defineReferralJobs, type ReferralCreatedHook, type ReferralService } from './referrals/index.js';
-import { createReportService, defineReportJobs, type MediaDeps, type ReportService } from './reports/index.js';
-import { createRoutingService, defineRoutingJobs, routeJob, urgentRoutingFollowUp, type RoutingService } from './routing/index.js';
-import { createTriageService, triageSettingsFrom, type AssessmentFollowUp, type TriageService } from './triage/index.js';
-import { createUrlService, defineUrlJobs, urlAnalysisFollowUp, urlSettingsFrom, type UrlService } from './urls/index.js';
+import { createReferralService, defineReferralJobs, type ReferralCreatedHook } from './referrals/index.js';
+import { createReportService, defineReportJobs, type MediaDeps } from './reports/index.js';
+import { createRoutingService, defineRoutingJobs, routeJob, urgentRoutingFollowUp } from './routing/index.js';
+import { createTriageService, triageSettingsFrom, type AssessmentFollowUp } from './triage/index.js';
+import { createUrlService, defineUrlJobs, urlAnalysisFollowUp, urlSettingsFrom } from './urls/index.js';
 
 export { allMigrations, sealedColumns } from './composition/index.js';
 
-export interface Vigie {
+/** A running Vigie: its settings and store, every module's service, the HTTP server. */
+export interface Vigie extends Omit<RoutedServices, 'challenges'> {
   config: Config;
   store: Store;
   logger: Logger;
   cipher: FieldCipher;
-  jobs: JobQueue;
-  identity: IdentityService;
   demo: DemoService;
-  reports: ReportService;
-  urls: UrlService;
-  triage: TriageService;
-  referrals: ReferralService;
-  exchange: ExchangeService;
-  routing: RoutingService;
-  banks: BankService;
-  detection: DetectionService;
-  blocklist: BlocklistService;
-  contribution: ContributionService;
   /** Mail by SMTP through the outbox (platform/mail). */
   mail: MailOutbox;
   /** Notices to hosts sent and re-sent until removal, the takedown tracker (src/actions). */
@@ -196,27 +184,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     openapiInfo: { title: 'Vigie API', version: '0.1.0' },
     registerMetrics: (registry) => registerJobMetrics(registry, jobs),
   });
-  await registerRoutes(app, routes, {
-    config,
-    store,
-    logger,
-    audit,
-    services: {
-      identity,
-      reports,
-      urls,
-      triage,
-      referrals,
-      exchange,
-      routing,
-      banks,
-      detection,
-      blocklist,
-      contribution,
-      challenges,
-      jobs,
-    },
-  });
+  const services = { jobs, identity, reports, urls, triage, referrals, exchange, routing, banks, detection, blocklist, contribution };
+  await registerRoutes(app, routes, { config, store, logger, audit, services: { ...services, challenges } });
   // Notices to hosts: a wrong VIGIE_FETCH_ALLOW, interval or language stops Vigie here, at start.
   const takedowns = createTakedowns(config, app, { db: store.db, sealer: cipher, audit, referrals, reports, mail, jobs, logger });
   const demo = createDemoService({
@@ -237,19 +206,8 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     store,
     logger,
     cipher,
-    jobs,
-    identity,
+    ...services,
     demo,
-    reports,
-    urls,
-    triage,
-    referrals,
-    exchange,
-    routing,
-    banks,
-    detection,
-    blocklist,
-    contribution,
     takedowns,
     mail,
     app,

@@ -18,6 +18,7 @@ import { triageRoutes, type TriageService } from '../triage/index.js';
 import { urlRoutes, type UrlService } from '../urls/index.js';
 import { createDeploymentSettings, defaultWebDist, deploymentSettingsRoutes, portalSettingsFrom, webappRoutes } from '../webapp/index.js';
 
+/** The services whose routes the server carries (main.ts's Vigie holds them all, and more). */
 export interface RoutedServices {
   identity: IdentityService;
   reports: ReportService;
