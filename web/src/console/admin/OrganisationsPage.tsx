@@ -15,6 +15,58 @@ import { organisationKinds } from './vocabulary.js';
 const idOf = flatIds('organisation', ['name', 'kind', 'country']);
 const editIdOf = flatIds('organisation-edit', ['name', 'kind', 'country']);
 
+interface OrganisationValues {
+  name: string;
+  kind: string;
+  country: string;
+}
+const noValues: OrganisationValues = { name: '', kind: '', country: '' };
+
+/** An organisation's name, kind and country, as the new and the edit forms both ask them. */
+function OrganisationFields({
+  prefix,
+  values,
+  onChange,
+  autoFocus = false,
+}: {
+  prefix: 'organisation' | 'organisation-edit';
+  values: OrganisationValues;
+  onChange(field: keyof OrganisationValues, value: string): void;
+  autoFocus?: boolean;
+}) {
+  const { t } = useI18n();
+  // A new organisation starts with no kind chosen; an existing one always has one.
+  const isNew = prefix === 'organisation';
+  return (
+    <>
+      <TextField
+        id={`${prefix}-name`}
+        label={t('admin.organisation-name')}
+        value={values.name}
+        maxLength={200}
+        autoFocus={autoFocus}
+        onChange={(value) => onChange('name', value)}
+      />
+      <SelectField
+        id={`${prefix}-kind`}
+        label={t('admin.organisation-kind')}
+        value={values.kind}
+        {...(isNew ? { placeholder: t('common.choose') } : {})}
+        options={organisationKinds.map((value) => ({ value, label: t(`admin.organisation-kind.${value}` as MessageKey) }))}
+        onChange={(value) => onChange('kind', value)}
+      />
+      <TextField
+        id={`${prefix}-country`}
+        label={t('admin.organisation-country')}
+        hint={t('admin.organisation-country-hint')}
+        value={values.country}
+        maxLength={2}
+        onChange={(value) => onChange('country', value)}
+      />
+    </>
+  );
+}
+
 /** Corrects an organisation's name, kind or country; an empty country makes it an international body. */
 function EditOrganisationForm({
   organisation,
@@ -27,9 +79,12 @@ function EditOrganisationForm({
 }) {
   const { t } = useI18n();
   const api = useStaffApi();
-  const [name, setName] = useState(organisation.name);
-  const [kind, setKind] = useState(organisation.kind);
-  const [country, setCountry] = useState(organisation.country ?? '');
+  const [values, setValues] = useState<OrganisationValues>({
+    name: organisation.name,
+    kind: organisation.kind,
+    country: organisation.country ?? '',
+  });
+  const { name, kind, country } = values;
   const { errors, general, fail, clear, changed } = useProblemErrors(editIdOf);
 
   async function submit(event: FormEvent) {
@@ -48,37 +103,14 @@ function EditOrganisationForm({
       <form className="admin-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="edit-organisation-title">
         <h2 id="edit-organisation-title">{t('admin.organisation-edit-title', { name: organisation.name })}</h2>
         <ErrorSummary title={t('common.error-summary')} errors={errors} general={general} />
-        <TextField
-          id="organisation-edit-name"
-          label={t('admin.organisation-name')}
-          value={name}
-          maxLength={200}
+        <OrganisationFields
+          prefix="organisation-edit"
+          values={values}
+          onChange={(field, value) => {
+            setValues((current) => ({ ...current, [field]: value }));
+            changed(`organisation-edit-${field}`);
+          }}
           autoFocus
-          onChange={(value) => {
-            setName(value);
-            changed('organisation-edit-name');
-          }}
-        />
-        <SelectField
-          id="organisation-edit-kind"
-          label={t('admin.organisation-kind')}
-          value={kind}
-          options={organisationKinds.map((value) => ({ value, label: t(`admin.organisation-kind.${value}` as MessageKey) }))}
-          onChange={(value) => {
-            setKind(value);
-            changed('organisation-edit-kind');
-          }}
-        />
-        <TextField
-          id="organisation-edit-country"
-          label={t('admin.organisation-country')}
-          hint={t('admin.organisation-country-hint')}
-          value={country}
-          maxLength={2}
-          onChange={(value) => {
-            setCountry(value);
-            changed('organisation-edit-country');
-          }}
         />
         <div className="actions">
           <button type="submit" className="primary">
@@ -96,9 +128,8 @@ function EditOrganisationForm({
 function NewOrganisationForm({ onCreated }: { onCreated(created: Organisation): void }) {
   const { t } = useI18n();
   const api = useStaffApi();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState('');
-  const [country, setCountry] = useState('');
+  const [values, setValues] = useState<OrganisationValues>(noValues);
+  const { name, kind, country } = values;
   const { errors, general, fail, clear, changed } = useProblemErrors(idOf);
 
   async function submit(event: FormEvent) {
@@ -107,9 +138,7 @@ function NewOrganisationForm({ onCreated }: { onCreated(created: Organisation): 
     try {
       const body = { name: name.trim(), kind, ...(country.trim() ? { country: country.trim().toUpperCase() } : {}) };
       onCreated(await api<Organisation>('/api/organisations', { method: 'POST', body }));
-      setName('');
-      setKind('');
-      setCountry('');
+      setValues(noValues);
     } catch (failure) {
       fail(failure);
     }
@@ -120,36 +149,12 @@ function NewOrganisationForm({ onCreated }: { onCreated(created: Organisation): 
       <form className="admin-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="new-organisation-title">
         <h2 id="new-organisation-title">{t('admin.organisation-new')}</h2>
         <ErrorSummary title={t('common.error-summary')} errors={errors} general={general} />
-        <TextField
-          id="organisation-name"
-          label={t('admin.organisation-name')}
-          value={name}
-          maxLength={200}
-          onChange={(value) => {
-            setName(value);
-            changed('organisation-name');
-          }}
-        />
-        <SelectField
-          id="organisation-kind"
-          label={t('admin.organisation-kind')}
-          value={kind}
-          placeholder={t('common.choose')}
-          options={organisationKinds.map((value) => ({ value, label: t(`admin.organisation-kind.${value}` as MessageKey) }))}
-          onChange={(value) => {
-            setKind(value);
-            changed('organisation-kind');
-          }}
-        />
-        <TextField
-          id="organisation-country"
-          label={t('admin.organisation-country')}
-          hint={t('admin.organisation-country-hint')}
-          value={country}
-          maxLength={2}
-          onChange={(value) => {
-            setCountry(value);
-            changed('organisation-country');
+        <OrganisationFields
+          prefix="organisation"
+          values={values}
+          onChange={(field, value) => {
+            setValues((current) => ({ ...current, [field]: value }));
+            changed(`organisation-${field}`);
           }}
         />
         <div className="actions">
