@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../jobs/wait-for.js';
 import { contentReport, storedReferrals, submitReport } from '../support/agencies.js';
-import type { StaffSession } from '../support/app.js';
+import { signInAs, type StaffSession } from '../support/app.js';
 import { abuseEmail, startAnalystWorld, type AnalystWorld } from './analyst-world.js';
 import { chromiumMissing, ensureWebBuilt, expectAccessible, launchChromium, screenshot, watchedPage, type Watched } from './browser.js';
 import { auditCount } from './server.js';
@@ -305,5 +305,70 @@ describe.skipIf(chromiumMissing)("the analyst's screens", { timeout: 120_000 }, 
     expect(first.problems).toEqual([]);
     expect(second.problems).toEqual([]);
     expect([...first.outside, ...second.outside]).toEqual([]);
+  });
+
+  it('lets a supervisor hand a report to an analyst from the keyboard, who finds it theirs, then take it back', async () => {
+    const { t } = world.server;
+    const supervisor = await signInAs(t, ['supervisor']);
+    const boss = await signedInPage(supervisor, 'fr-FR');
+    const { page } = boss;
+    const reportId = await submitReport(t, world.partner, contentReport(['https://mirror.example.net/assign']));
+    const ref = reportId.slice(0, 8);
+    const listings = await auditCount(t, 'assessment.assignees');
+    await page.goto(`${world.server.baseUrl}/console/queue`);
+    await heading(page, "File d'évaluation");
+    await row(page, reportId).waitFor();
+    // A supervisor watches the queue and hands claims around, but claims nothing.
+    expect(await row(page, reportId).getByRole('button', { name: 'Prendre', exact: true }).count()).toBe(0);
+    expect(
+      await row(page, reportId)
+        .getByRole('button', { name: `Reprendre le signalement ${ref}` })
+        .count(),
+    ).toBe(0);
+
+    const opener = row(page, reportId).getByRole('button', { name: `Attribuer… le signalement ${ref}` });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Attribuer le signalement ${ref}` });
+    await dialog.waitFor();
+    const choice = dialog.getByLabel('Analyste');
+    const option = choice.locator(`option[value="${world.second.userId}"]`);
+    await option.waitFor({ state: 'attached' });
+    // The analysts by name (identity's sealed names, decrypted for this list); no supervisor among them.
+    const name = (await option.textContent()) ?? '';
+    expect(name).toMatch(/^Agent \d+$/);
+    expect(await choice.locator(`option[value="${supervisor.userId}"]`).count()).toBe(0);
+    expect(await auditCount(t, 'assessment.assignees')).toBe(listings + 1);
+    // Assigning without a choice says what is missing, beside the choice.
+    await dialog.getByRole('button', { name: 'Attribuer', exact: true }).press('Enter');
+    await dialog.getByRole('alert').getByText("Choisissez l'analyste qui prend le signalement.").waitFor();
+    await choice.focus();
+    await choice.selectOption(world.second.userId);
+    await expectAccessible(page, 'supervisor, assigning a report');
+    await screenshot(page, 'analyst-11-supervisor-assign');
+    await dialog.getByRole('button', { name: 'Attribuer', exact: true }).press('Enter');
+    await page.getByRole('status').getByText(`Le signalement ${ref} est attribué à ${name}.`).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe(`Attribuer… le signalement ${ref}`);
+    await expect.poll(() => row(page, reportId).textContent()).toContain(`${name}, jusqu'à`);
+    expect((await triageOf(reportId)).claim).toMatchObject({ claimedBy: world.second.userId, purpose: 'assess' });
+    await expectAccessible(page, 'supervisor, queue after assigning');
+    await screenshot(page, 'analyst-12-supervisor-assigned');
+
+    const theirs = second.page;
+    await theirs.goto(`${world.server.baseUrl}/console/queue`);
+    await heading(theirs, 'Assessment queue');
+    await expect.poll(() => row(theirs, reportId).textContent()).toContain('You, until');
+    await row(theirs, reportId).getByRole('link', { name: 'Assess' }).waitFor();
+
+    await row(page, reportId)
+      .getByRole('button', { name: `Reprendre le signalement ${ref}` })
+      .click();
+    await page.getByRole('status').getByText(`Le signalement ${ref} est repris : il est libre dans la file.`).waitFor();
+    await expect.poll(() => row(page, reportId).textContent()).toContain('Personne : libre');
+    expect((await triageOf(reportId)).claim).toBeNull();
+    expect(boss.problems).toEqual([]);
+    expect(second.problems).toEqual([]);
+    expect(boss.outside).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { isProblem } from '../../shared/api.js';
@@ -7,11 +7,12 @@ import { useCan, useSignedIn } from '../session-context.js';
 import { useStaffApi } from '../use-staff-api.js';
 import '../assessment/analyst.css';
 import { DoneMessage } from '../assessment/DoneMessage.js';
+import { AssignDialog, referenceOf, type AssignTarget } from './AssignDialog.js';
 import { ClaimHolder } from './ClaimCell.js';
 import { claimPath, workPathOf } from './claims.js';
 import { QueueCountsPanel } from './QueueCountsPanel.js';
 import { QueueFilterForm, queueFilterNames, queueQueryOf, type QueueFilters } from './QueueFilters.js';
-import type { ClaimResult, QueueCounts, QueueItem, QueuePage as QueuePageView } from './types.js';
+import type { Assignee, ClaimResult, QueueCounts, QueueItem, QueuePage as QueuePageView } from './types.js';
 import { usePolled } from './use-polled.js';
 import { fieldList } from './labels.js';
 import { ScrollBox } from '../reports/ScrollBox.js';
@@ -27,6 +28,7 @@ export function QueuePage({ categories }: { categories: readonly string[] }) {
   const navigate = useNavigate();
   const { user } = useSignedIn();
   const mayClaim = useCan('assessment.claim');
+  const mayReassign = useCan('assessment.reassign');
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(queueFilterNames.map((name) => [name, params.get(name) ?? ''])) as QueueFilters;
   const query = queueQueryOf(filters).toString();
@@ -35,6 +37,9 @@ export function QueuePage({ categories }: { categories: readonly string[] }) {
   const [more, setMore] = useState<{ query: string; items: QueueItem[]; next: string | null } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [assigning, setAssigning] = useState<AssignTarget | null>(null);
+  const [assignees, setAssignees] = useState<Assignee[] | null>(null);
+  const askedForAssignees = useRef(false);
 
   const failed = (failure: unknown) =>
     setError(isProblem(failure) ? (failure.errors[0]?.detail ?? failure.detail ?? failure.title) : t('common.network-error'));
@@ -57,6 +62,30 @@ export function QueuePage({ categories }: { categories: readonly string[] }) {
     try {
       await api<undefined>(claimPath(reportId), { method: 'DELETE' });
       setMessage(t('analyst.claim.released'));
+    } catch (failure) {
+      failed(failure);
+    }
+    refresh();
+  }
+  /** A supervisor's choice of analyst: the list (names, an audited read) is asked for once, when first needed. */
+  async function openAssign(target: AssignTarget) {
+    setError(null);
+    setAssigning(target);
+    if (askedForAssignees.current) return;
+    askedForAssignees.current = true;
+    try {
+      setAssignees((await api<{ assignees: Assignee[] }>('/api/triage/assignees')).assignees);
+    } catch (failure) {
+      askedForAssignees.current = false;
+      setAssigning(null);
+      failed(failure);
+    }
+  }
+  async function takeBack(reportId: string) {
+    setError(null);
+    try {
+      await api<unknown>(claimPath(reportId), { method: 'PUT', body: { userId: null } });
+      setMessage(t('analyst.assign.taken-back', { ref: referenceOf(reportId) }));
     } catch (failure) {
       failed(failure);
     }
@@ -167,12 +196,32 @@ export function QueuePage({ categories }: { categories: readonly string[] }) {
                   </td>
                   <td>{report.countries.join(', ') || '—'}</td>
                   <td>
-                    <ClaimHolder claim={claim} />
+                    <ClaimHolder claim={claim} nameOf={(id) => assignees?.find((assignee) => assignee.id === id)?.name} />
                   </td>
                   <td className="row-actions">
                     {mayClaim && !claim && (
                       <button type="button" className="secondary" onClick={() => void claimReport(report.id)}>
                         {t('analyst.claim.claim')}
+                      </button>
+                    )}
+                    {mayReassign && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={t('analyst.assign.open-label', { ref: referenceOf(report.id) })}
+                        onClick={() => void openAssign({ reportId: report.id, claim })}
+                      >
+                        {t('analyst.assign.open')}
+                      </button>
+                    )}
+                    {mayReassign && claim && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={t('analyst.assign.take-back-label', { ref: referenceOf(report.id) })}
+                        onClick={() => void takeBack(report.id)}
+                      >
+                        {t('analyst.assign.take-back')}
                       </button>
                     )}
                     {mine && claim && (
@@ -190,6 +239,17 @@ export function QueuePage({ categories }: { categories: readonly string[] }) {
           </tbody>
         </table>
       </ScrollBox>
+      {mayReassign && (
+        <AssignDialog
+          target={assigning}
+          assignees={assignees}
+          onClose={() => setAssigning(null)}
+          onAssigned={(done) => {
+            setMessage(done);
+            refresh();
+          }}
+        />
+      )}
       {page.data && items.length === 0 && <p>{t('analyst.queue.empty')}</p>}
       {next && (
         <button type="button" className="secondary" onClick={() => void loadMore(next)}>

@@ -79,3 +79,11 @@ export interface Note {
   writtenAt: string;
   note: string;
 }
+
+/** Someone a supervisor may hand a claim to (GET /api/triage/assignees). */
+export interface Assignee {
+  id: string;
+  name: string;
+  roles: string[];
+  mayResolve: boolean;
+}
