@@ -132,10 +132,10 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
     // A claim is handed only to an active account with an analyst's role (identity's list: reassignment is rare).
     staff: {
       rolesOf: async (userId: string) => (await identity.listUsers()).find((user) => user.id === userId && !user.disabled)?.roles ?? null,
-      // The supervisor's list of assignees: identity's accounts, each name through its audited read.
+      // The supervisor's list of assignees: identity's accounts, their names through its audited names-only read.
       activeStaffOf: async (organisationId: string) =>
         (await identity.listUsers()).filter((user) => user.organisationId === organisationId && !user.disabled),
-      nameOf: async (actor, userId) => (await identity.readUserPersonalData(actor, userId)).name,
+      namesOf: (actor, userIds) => identity.readStaffNames(actor, userIds),
     },
   });
   // Referrals address identity's organisations and show receiving staff what reports grant them.

@@ -200,6 +200,30 @@ export async function readUserPersonalData(ctx: IdentityContext, actor: Actor, u
   });
 }
 
+/**
+ * Decrypts the names of some accounts — nothing else of them — for a colleague choosing among
+ * them (a supervisor handing a claim): one audit entry for the whole read, with the ids, in
+ * the same transaction. Unknown ids are left out.
+ */
+export async function readStaffNames(ctx: IdentityContext, actor: Actor, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  return ctx.change(async (trx, audit) => {
+    const rows = await trx
+      .selectFrom('users')
+      .select(['id', 'name_sealed'])
+      .where('id', 'in', [...userIds])
+      .orderBy('id')
+      .execute();
+    await audit(actor, {
+      action: 'user.read-names',
+      subjectType: 'user',
+      subjectId: actor.organisationId ?? 'deployment',
+      detail: { fields: ['name'], userIds: rows.map((row) => row.id) },
+    });
+    return new Map(rows.map((row) => [row.id, ctx.sealer.open(row.name_sealed, `users.name:${row.id}`)]));
+  });
+}
+
 export async function disableUser(ctx: IdentityContext, actor: Actor, userId: string): Promise<void> {
   await ctx.change(async (trx, audit) => {
     const done = await trx.updateTable('users').set({ disabled_at: ctx.now() }).where('id', '=', userId).executeTakeFirst();

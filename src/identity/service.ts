@@ -24,6 +24,7 @@ export function createIdentityService(deps: IdentityDeps) {
     changeUserRoles: bind(ctx, accounts.changeUserRoles),
     listUsers: bind(ctx, accounts.listUsers),
     readUserPersonalData: bind(ctx, accounts.readUserPersonalData),
+    readStaffNames: bind(ctx, accounts.readStaffNames),
     disableUser: bind(ctx, accounts.disableUser),
     resetSecondFactor: bind(ctx, accounts.resetSecondFactor),
     findUserIdByEmail: bind(ctx, accounts.findUserIdByEmail),

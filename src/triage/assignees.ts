@@ -12,8 +12,8 @@ export interface Assignee {
 }
 
 /**
- * The analysts a supervisor may hand claims to, by name. The names are personal data: each
- * is decrypted by identity, which audits that read, and the listing itself is audited here
+ * The analysts a supervisor may hand claims to, by name. The names are personal data: they
+ * are decrypted by identity (names only), which audits that read, and the listing itself is audited here
  * (`assessment.assignees`, how many and their ids) in its own transaction before it is answered.
  * Whether one of them may take a given report at its stage is still checked at the handover.
  */
@@ -22,16 +22,13 @@ export async function assignees(ctx: TriageContext, actor: Actor): Promise<Assig
   const organisationId = actor.organisationId ?? null;
   if (!staff || organisationId === null) return [];
   const members = (await staff.activeStaffOf(organisationId)).filter((member) => mayAssess(member.roles));
-  const found: Assignee[] = [];
-  // One after the other: a handful of people, and each read is its own audited transaction.
-  for (const member of members) {
-    found.push({
-      id: member.id,
-      name: await staff.nameOf(actor, member.id),
-      roles: [...member.roles],
-      mayResolve: mayResolve(member.roles),
-    });
-  }
+  const names = await staff.namesOf(
+    actor,
+    members.map((member) => member.id),
+  );
+  const found: Assignee[] = members
+    .filter((member) => names.has(member.id))
+    .map((member) => ({ id: member.id, name: names.get(member.id)!, roles: [...member.roles], mayResolve: mayResolve(member.roles) }));
   await ctx.change((_trx, tools) =>
     tools.audit(actor, {
       action: 'assessment.assignees',

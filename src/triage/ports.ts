@@ -81,6 +81,6 @@ export interface StaffDirectory {
   rolesOf(userId: string): Promise<readonly string[] | null>;
   /** The organisation's active accounts (not disabled), without personal data. */
   activeStaffOf(organisationId: string): Promise<readonly StaffMember[]>;
-  /** A user's name, decrypted by identity, which audits the read as the actor's. */
-  nameOf(actor: Actor, userId: string): Promise<string>;
+  /** Users' names only, decrypted by identity, which audits the read (one entry) as the actor's. */
+  namesOf(actor: Actor, userIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }

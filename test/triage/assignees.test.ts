@@ -54,9 +54,13 @@ describe('the assignees a supervisor may hand a claim to', () => {
     expect(listings).toHaveLength(1);
     expect(listings[0]?.subject_id).toBe(app.t.organisationId);
     expect(listings[0]?.detail).toEqual({ count: 5, userIds: ids });
-    // Each name was decrypted through identity's audited read, as the supervisor's.
-    const reads = (await auditOf(app.t.vigie.store, 'user.read-personal')).filter((entry) => entry.actor_id === app.supervisor.userId);
-    expect(new Set(reads.map((entry) => entry.subject_id))).toEqual(new Set(ids));
+    // The names were decrypted through identity's audited names-only read, as the supervisor's: one entry, no e-mail.
+    const reads = (await auditOf(app.t.vigie.store, 'user.read-names')).filter((entry) => entry.actor_id === app.supervisor.userId);
+    expect(reads).toHaveLength(1);
+    expect(new Set((reads[0]?.detail as { userIds: string[] }).userIds)).toEqual(new Set(ids));
+    expect(reads[0]?.detail).toMatchObject({ fields: ['name'] });
+    const personal = (await auditOf(app.t.vigie.store, 'user.read-personal')).filter((entry) => entry.actor_id === app.supervisor.userId);
+    expect(personal).toEqual([]);
     // No name in the raw audit.
     expect(JSON.stringify(listings)).not.toContain('Camille');
   });
@@ -65,7 +69,7 @@ describe('the assignees a supervisor may hand a claim to', () => {
     expect((await app.as(app.analyst, 'GET', '/api/triage/assignees')).statusCode).toBe(403);
     const administrator = await signInAs(app.t, ['administrator']);
     expect((await app.as(administrator, 'GET', '/api/triage/assignees')).statusCode).toBe(403);
-    const before = await auditOf(app.t.vigie.store, 'user.read-personal');
+    const before = await auditOf(app.t.vigie.store, 'user.read-names');
     expect(before.filter((entry) => entry.actor_id === app.analyst.userId)).toEqual([]);
   });
 
