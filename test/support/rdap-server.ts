@@ -112,3 +112,8 @@ export function rdapNetwork(options: {
     entities: options.abuseAtTop ? [registrant, abuse] : [registrant],
   };
 }
+
+/** The invented French host of 192.0.2.0/24 (a documentation range) that most tests place URLs at. */
+export function exampleHostNetwork(abuseEmail = 'abuse@hebergement.example.net', country = 'FR') {
+  return rdapNetwork({ handle: 'NET-192-0-2-0-1', start: '192.0.2.0', end: '192.0.2.255', name: 'EXEMPLE-HEB', country, abuseEmail });
+}

@@ -3,7 +3,7 @@ import { createVigie, type Vigie } from '../../src/main.js';
 import { partnerHeaders, setUpAgencies, type Agencies } from './agencies.js';
 import { createTestVigie, signInAs, type StaffSession, type TestVigie } from './app.js';
 import { startDnsServer, type DnsServer, type Zone } from './dns-server.js';
-import { rdapNetwork, startRdapServer, type RdapServer } from './rdap-server.js';
+import { exampleHostNetwork, startRdapServer, type RdapServer } from './rdap-server.js';
 import { fixtureGeoDir } from './url-analysis.js';
 
 /**
@@ -37,14 +37,7 @@ export async function startRoutingWorld(zone: Zone): Promise<RoutingWorld> {
     dns = await startDnsServer(zone);
     rdap = await startRdapServer({
       '192.0.2.10': {
-        body: rdapNetwork({
-          handle: 'NET-192-0-2-0-1',
-          start: '192.0.2.0',
-          end: '192.0.2.255',
-          name: 'EXEMPLE-HEB',
-          country: 'FR',
-          abuseEmail: 'abuse@hebergement.example.net',
-        }),
+        body: exampleHostNetwork(),
       },
     });
     t = await createTestVigie({

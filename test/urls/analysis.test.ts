@@ -8,7 +8,7 @@ import { waitFor } from '../jobs/wait-for.js';
 import { createTestVigie, signInAs, type StaffSession, type TestVigie } from '../support/app.js';
 import { startDnsServer, type DnsServer } from '../support/dns-server.js';
 import { fixtureGeoDir } from '../support/url-analysis.js';
-import { rdapNetwork, startRdapServer, type RdapServer } from '../support/rdap-server.js';
+import { exampleHostNetwork, rdapNetwork, startRdapServer, type RdapServer } from '../support/rdap-server.js';
 import { auditEntries, count, reportWithUrls } from './support/reports.js';
 
 /**
@@ -34,14 +34,7 @@ beforeAll(async () => {
   });
   rdap = await startRdapServer({
     '192.0.2.10': {
-      body: rdapNetwork({
-        handle: 'NET-192-0-2-0-1',
-        start: '192.0.2.0',
-        end: '192.0.2.255',
-        name: 'EXEMPLE-HEB',
-        country: 'FR',
-        abuseEmail: 'abuse@hebergement.example.net',
-      }),
+      body: exampleHostNetwork(),
     },
     '2001:db8::10': {
       body: rdapNetwork({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { abuseContactOf, createRdapClient, loadShippedBootstrap, networkOf, parseBootstrap, rdapServiceFor } from '../../src/urls/index.js';
-import { rdapNetwork, startRdapServer, type RdapServer } from '../support/rdap-server.js';
+import { exampleHostNetwork, rdapNetwork, startRdapServer, type RdapServer } from '../support/rdap-server.js';
 
 let server: RdapServer;
 const emptyBootstrap = parseBootstrap({ services: [] }, { services: [] });
@@ -8,14 +8,7 @@ const emptyBootstrap = parseBootstrap({ services: [] }, { services: [] });
 beforeAll(async () => {
   server = await startRdapServer({
     '192.0.2.10': {
-      body: rdapNetwork({
-        handle: 'NET-192-0-2-0-1',
-        start: '192.0.2.0',
-        end: '192.0.2.255',
-        name: 'EXEMPLE-HEB',
-        country: 'fr',
-        abuseEmail: 'abuse@hosting.example.net',
-      }),
+      body: exampleHostNetwork('abuse@hosting.example.net', 'fr'),
     },
     '2001:db8::10': {
       body: rdapNetwork({

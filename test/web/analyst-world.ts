@@ -4,7 +4,7 @@ import { imageFile } from '../pdq/media-files.js';
 import { contentReport, partnerHeaders, setUpAgencies, submitReport, urgentReport } from '../support/agencies.js';
 import { signInAs, type StaffSession } from '../support/app.js';
 import { startDnsServer, type DnsServer } from '../support/dns-server.js';
-import { rdapNetwork, startRdapServer, type RdapServer } from '../support/rdap-server.js';
+import { exampleHostNetwork, startRdapServer, type RdapServer } from '../support/rdap-server.js';
 import { fixtureGeoDir } from '../support/url-analysis.js';
 import { startListeningVigie, type ListeningVigie } from './server.js';
 
@@ -33,14 +33,7 @@ export async function startAnalystWorld(): Promise<AnalystWorld> {
   const dns: DnsServer = await startDnsServer({ 'www.example.org': { A: ['192.0.2.10'] }, 'files.example.net': { A: ['198.51.100.20'] } });
   const rdap: RdapServer = await startRdapServer({
     '192.0.2.10': {
-      body: rdapNetwork({
-        handle: 'NET-192-0-2-0-1',
-        start: '192.0.2.0',
-        end: '192.0.2.255',
-        name: 'EXEMPLE-HEB',
-        country: 'FR',
-        abuseEmail,
-      }),
+      body: exampleHostNetwork(abuseEmail),
     },
   });
   const server = await startListeningVigie({
