@@ -10,9 +10,9 @@ export function HostStatsTable({ hosts }: { hosts: readonly HostStats[] }) {
   return (
     <section aria-labelledby="takedown-hosts-title">
       <h2 id="takedown-hosts-title">{t('takedowns.hosts-title')}</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-labelledby="takedown-hosts-caption" tabIndex={0}>
         <table className="takedowns" id="takedown-hosts">
-          <caption>{t('takedowns.hosts-caption')}</caption>
+          <caption id="takedown-hosts-caption">{t('takedowns.hosts-caption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('takedowns.col-host')}</th>

@@ -56,9 +56,9 @@ export function HostUrls({
           })}
         </span>
       </h2>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-labelledby={`${headingId}-caption`} tabIndex={0}>
         <table className="takedowns">
-          <caption>{t('takedowns.host-caption', { host })}</caption>
+          <caption id={`${headingId}-caption`}>{t('takedowns.host-caption', { host })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('takedowns.col-url')}</th>
