@@ -120,20 +120,32 @@ export async function createUser(ctx: IdentityContext, actor: Actor, input: NewU
   return { id, organisationId: input.organisationId, roles: input.roles, secondFactorEnrolled: false, disabled: false, lockedUntil: null };
 }
 
-export async function listUsers(ctx: IdentityContext): Promise<UserSummary[]> {
-  const rows = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'organisation_id', 'roles', 'totp_confirmed_at', 'disabled_at', 'locked_until'])
-    .orderBy('created_at')
-    .execute();
-  return rows.map((row) => ({
+const summaryColumns = ['id', 'organisation_id', 'roles', 'totp_confirmed_at', 'disabled_at', 'locked_until'] as const;
+
+/** A user's row as lists show it: no personal data. */
+function summaryOf(
+  row: {
+    id: string;
+    organisation_id: string;
+    totp_confirmed_at: Date | string | null;
+    disabled_at: Date | string | null;
+    locked_until: Date | string | null;
+  },
+  roles: StaffRole[],
+): UserSummary {
+  return {
     id: row.id,
     organisationId: row.organisation_id,
-    roles: row.roles as StaffRole[],
+    roles,
     secondFactorEnrolled: row.totp_confirmed_at !== null,
     disabled: row.disabled_at !== null,
     lockedUntil: row.locked_until ? new Date(row.locked_until).toISOString() : null,
-  }));
+  };
+}
+
+export async function listUsers(ctx: IdentityContext): Promise<UserSummary[]> {
+  const rows = await ctx.db.selectFrom('users').select(summaryColumns).orderBy('created_at').execute();
+  return rows.map((row) => summaryOf(row, row.roles as StaffRole[]));
 }
 
 const administrator: StaffRole = 'administrator';
@@ -159,12 +171,7 @@ export async function changeUserRoles(
       .where(sql<boolean>`${administrator} = any(roles)`)
       .forUpdate()
       .execute();
-    const user = await trx
-      .selectFrom('users')
-      .select(['id', 'organisation_id', 'roles', 'totp_confirmed_at', 'disabled_at', 'locked_until'])
-      .where('id', '=', userId)
-      .forUpdate()
-      .executeTakeFirst();
+    const user = await trx.selectFrom('users').select(summaryColumns).where('id', '=', userId).forUpdate().executeTakeFirst();
     if (!user) throw new Problem('not-found');
     const removesAdministrator = user.roles.includes(administrator) && !next.includes(administrator);
     if (removesAdministrator && administrators.every((held) => held.id === userId)) {
@@ -176,14 +183,7 @@ export async function changeUserRoles(
       await trx.updateTable('users').set({ roles: next }).where('id', '=', userId).execute();
       await audit(actor, { action: 'user.roles', subjectType: 'user', subjectId: userId, detail: { before, after: next } });
     }
-    return {
-      id: user.id,
-      organisationId: user.organisation_id,
-      roles: next,
-      secondFactorEnrolled: user.totp_confirmed_at !== null,
-      disabled: user.disabled_at !== null,
-      lockedUntil: user.locked_until ? new Date(user.locked_until).toISOString() : null,
-    };
+    return summaryOf(user, next);
   });
 }
 
