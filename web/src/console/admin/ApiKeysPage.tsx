@@ -12,7 +12,7 @@ import { useStaffApi } from '../use-staff-api.js';
 import { HotelScopePanel } from './HotelScopePanel.js';
 import { loadPartnerScopes } from './partner-scopes.js';
 import type { ApiKeySummary, CreatedApiKey, Organisation } from './types.js';
-import { flatIds, useProblemErrors } from './use-problem-errors.js';
+import { flatIds, useProblemErrors } from '../../shared/form/use-problem-errors.js';
 import { useResource } from './use-resource.js';
 
 const idOf = flatIds('apikey', ['organisationId', 'name', 'scopes']);

@@ -8,7 +8,7 @@ import { RadioGroup } from '../../shared/form/RadioGroup.js';
 import { useCan } from '../session-context.js';
 import { useStaffApi } from '../use-staff-api.js';
 import type { ApiKeySummary, Hotel, HotelScope } from './types.js';
-import { useProblemErrors } from './use-problem-errors.js';
+import { useProblemErrors } from '../../shared/form/use-problem-errors.js';
 import { useResource } from './use-resource.js';
 
 const hotelsId = 'hotel-scope-hotels';

@@ -8,9 +8,10 @@ import { PageHeading } from '../PageHeading.js';
 import { useCan } from '../session-context.js';
 import { useStaffApi } from '../use-staff-api.js';
 import type { Organisation } from './types.js';
-import { flatIds, useProblemErrors } from './use-problem-errors.js';
+import { flatIds, useProblemErrors } from '../../shared/form/use-problem-errors.js';
 import { useResource } from './use-resource.js';
 import { organisationKinds } from './vocabulary.js';
+import { EditActions } from './EditActions.js';
 
 const idOf = flatIds('organisation', ['name', 'kind', 'country']);
 const editIdOf = flatIds('organisation-edit', ['name', 'kind', 'country']);
@@ -112,14 +113,7 @@ function EditOrganisationForm({
           }}
           autoFocus
         />
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t('admin.organisation-save')}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('admin.edit-cancel')}
-          </button>
-        </div>
+        <EditActions saveLabel="admin.organisation-save" onCancel={onCancel} />
       </form>
     </FieldErrorsContext.Provider>
   );

@@ -8,7 +8,7 @@ import { PageHeading } from '../PageHeading.js';
 import { useCan } from '../session-context.js';
 import { useStaffApi } from '../use-staff-api.js';
 import type { Level, ServiceLevels } from './types.js';
-import { useProblemErrors } from './use-problem-errors.js';
+import { useProblemErrors } from '../../shared/form/use-problem-errors.js';
 import { useResource } from './use-resource.js';
 import { milestones } from './vocabulary.js';
 

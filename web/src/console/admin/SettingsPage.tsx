@@ -7,7 +7,7 @@ import { PageHeading } from '../PageHeading.js';
 import { useCan } from '../session-context.js';
 import { useStaffApi } from '../use-staff-api.js';
 import type { EmergencyNumber, EmergencyNumbersView } from './types.js';
-import { useProblemErrors } from './use-problem-errors.js';
+import { useProblemErrors } from '../../shared/form/use-problem-errors.js';
 import { useResource } from './use-resource.js';
 
 /** `#/emergencyNumbers/1/label/fr` → `emergency-1-label-fr`. */

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/index.js';
+import { useModalDialog } from '../../shared/use-modal-dialog.js';
 
 export interface ShortcutLine {
   keys: readonly string[];
@@ -9,13 +9,7 @@ export interface ShortcutLine {
 /** The list of the page's keys, in a modal dialog that `?` opens and Escape closes (the browser's own <dialog>). */
 export function ShortcutHelp({ open, lines, onClose }: { open: boolean; lines: readonly ShortcutLine[]; onClose(): void }) {
   const { t } = useI18n();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} aria-labelledby="shortcuts-title" className="shortcuts" onClose={onClose}>
       <h2 id="shortcuts-title">{t('analyst.keys.title')}</h2>

@@ -5,7 +5,7 @@ import { FieldErrorsContext } from '../../shared/form/errors.js';
 import { SelectField } from '../../shared/form/SelectField.js';
 import { TextField } from '../../shared/form/TextField.js';
 import type { Organisation } from '../admin/types.js';
-import { flatIds, useProblemErrors } from '../admin/use-problem-errors.js';
+import { flatIds, useProblemErrors } from '../../shared/form/use-problem-errors.js';
 import { useResource } from '../admin/use-resource.js';
 import { useStaffApi } from '../use-staff-api.js';
 import type { Partner } from './types.js';

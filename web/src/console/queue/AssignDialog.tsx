@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/index.js';
-import { isProblem } from '../../shared/api.js';
 import { ErrorSummary } from '../../shared/form/ErrorSummary.js';
 import { FieldErrorsContext } from '../../shared/form/errors.js';
-import { errorsOfProblem } from '../../shared/form/problem-errors.js';
 import { SelectField } from '../../shared/form/SelectField.js';
+import { useProblemErrors } from '../../shared/form/use-problem-errors.js';
+import { useModalDialog } from '../../shared/use-modal-dialog.js';
 import { useStaffApi } from '../use-staff-api.js';
 import { claimPath } from './claims.js';
 import type { Assignee, Claim } from './types.js';
@@ -39,35 +39,25 @@ export function AssignDialog({
 }) {
   const { t } = useI18n();
   const api = useStaffApi();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(target !== null);
   const [chosen, setChosen] = useState('');
-  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
-  const [general, setGeneral] = useState<string[]>([]);
+  const { errors, general, fail, clear, changed, invalid } = useProblemErrors(idOfPointer);
   const [sending, setSending] = useState(false);
-  const open = target !== null;
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   function close() {
     setChosen('');
-    setErrors(new Map());
-    setGeneral([]);
+    clear();
     onClose();
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!target || sending) return;
-    setGeneral([]);
+    clear();
     if (!chosen) {
-      setErrors(new Map([[selectId, t('analyst.assign.choose-first')]]));
+      invalid(selectId, t('analyst.assign.choose-first'));
       return;
     }
-    setErrors(new Map());
     setSending(true);
     try {
       await api<unknown>(claimPath(target.reportId), { method: 'PUT', body: { userId: chosen } });
@@ -75,11 +65,7 @@ export function AssignDialog({
       onAssigned(t('analyst.assign.done', { ref: referenceOf(target.reportId), name }));
       close();
     } catch (failure) {
-      if (isProblem(failure)) {
-        const found = errorsOfProblem(failure, idOfPointer);
-        setErrors(found.errors);
-        setGeneral(found.general);
-      } else setGeneral([t('common.network-error')]);
+      fail(failure);
     } finally {
       setSending(false);
     }
@@ -111,7 +97,7 @@ export function AssignDialog({
                 autoFocus
                 onChange={(value) => {
                   setChosen(value);
-                  setErrors(new Map());
+                  changed(selectId);
                 }}
               />
             )}

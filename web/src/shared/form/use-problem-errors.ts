@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useI18n } from '../../i18n/index.js';
-import { isProblem } from '../../shared/api.js';
-import { errorsOfProblem, withoutError } from '../../shared/form/problem-errors.js';
+import { isProblem } from '../api.js';
+import { errorsOfProblem, withoutError } from './problem-errors.js';
 
 /**
  * The errors of one form: a server's problem becomes a message beside each input it names
@@ -29,7 +29,9 @@ export function useProblemErrors(idOf: (pointer: string) => string | undefined) 
     setGeneral([]);
   }, []);
   const changed = useCallback((id: string) => setErrors((current) => withoutError(current, id)), []);
-  return { errors, general, fail, clear, changed };
+  /** An error found before asking the server (a choice left empty). */
+  const invalid = useCallback((id: string, message: string) => setErrors(new Map([[id, message]])), []);
+  return { errors, general, fail, clear, changed, invalid };
 }
 
 /** `#/name` → `prefix-name`: the inputs of a flat body are named after its properties. */

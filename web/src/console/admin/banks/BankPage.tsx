@@ -10,7 +10,7 @@ import { PageHeading } from '../../PageHeading.js';
 import { useCan } from '../../session-context.js';
 import { useStaffApi } from '../../use-staff-api.js';
 import type { BankDetail, BankImport } from '../types.js';
-import { useProblemErrors } from '../use-problem-errors.js';
+import { useProblemErrors } from '../../../shared/form/use-problem-errors.js';
 import { useResource } from '../use-resource.js';
 import { bankFormats } from '../vocabulary.js';
 import { ImportProgress } from './ImportProgress.js';

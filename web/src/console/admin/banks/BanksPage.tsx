@@ -9,7 +9,7 @@ import { PageHeading } from '../../PageHeading.js';
 import { useCan } from '../../session-context.js';
 import { useStaffApi } from '../../use-staff-api.js';
 import type { Bank } from '../types.js';
-import { flatIds, useProblemErrors } from '../use-problem-errors.js';
+import { flatIds, useProblemErrors } from '../../../shared/form/use-problem-errors.js';
 import { useResource } from '../use-resource.js';
 import { bankPurposes } from '../vocabulary.js';
 

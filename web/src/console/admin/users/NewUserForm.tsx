@@ -6,7 +6,7 @@ import { SelectField } from '../../../shared/form/SelectField.js';
 import { TextField } from '../../../shared/form/TextField.js';
 import { useStaffApi } from '../../use-staff-api.js';
 import type { Organisation, UserSummary } from '../types.js';
-import { flatIds, useProblemErrors } from '../use-problem-errors.js';
+import { flatIds, useProblemErrors } from '../../../shared/form/use-problem-errors.js';
 import { RoleChoices } from './RoleChoices.js';
 
 const idOf = flatIds('user', ['organisationId', 'email', 'name', 'roles', 'password']);

@@ -5,8 +5,9 @@ import { ErrorSummary } from '../../../shared/form/ErrorSummary.js';
 import { FieldErrorsContext } from '../../../shared/form/errors.js';
 import { useStaffApi } from '../../use-staff-api.js';
 import type { UserSummary } from '../types.js';
-import { flatIds, useProblemErrors } from '../use-problem-errors.js';
+import { flatIds, useProblemErrors } from '../../../shared/form/use-problem-errors.js';
 import { RoleChoices } from './RoleChoices.js';
+import { EditActions } from '../EditActions.js';
 
 const rolesId = 'user-roles-edit-roles';
 const idOf = flatIds('user-roles-edit', ['roles']);
@@ -66,14 +67,7 @@ export function RolesForm({
             changed(rolesId);
           }}
         />
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t('admin.user-roles-save')}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('admin.edit-cancel')}
-          </button>
-        </div>
+        <EditActions saveLabel="admin.user-roles-save" onCancel={onCancel} />
       </form>
     </FieldErrorsContext.Provider>
   );
