@@ -37,8 +37,12 @@ describe('every route declares its access rule', () => {
     };
     expect(actionOf('PATCH', '/api/organisations/:id')).toBe('organisation.update');
     expect(actionOf('PATCH', '/api/users/:id/roles')).toBe('user.roles');
+    expect(actionOf('PATCH', '/api/users/:id')).toBe('user.update');
+    expect(actionOf('POST', '/api/users/:id/enable')).toBe('user.enable');
     expect(rolesFor('organisation.update')).toEqual(rolesFor('organisation.create'));
     expect(rolesFor('user.roles')).toEqual(rolesFor('user.create'));
+    expect(rolesFor('user.update')).toEqual(rolesFor('user.create'));
+    expect(rolesFor('user.enable')).toEqual(rolesFor('user.disable'));
   });
 
   it('refuses to register a route without a rule', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealAudit } from '../src/platform/audit/index.js';
 import { createTestVigie, signInAs, testPassword, type StaffSession, type TestVigie } from './support/app.js';
 
-/** Editing an organisation and changing a user's roles, through the API, as an administrator. */
+/** Editing an organisation and a user's roles, name and address, disabling and enabling, through the API, as an administrator. */
 let t: TestVigie;
 let admin: StaffSession;
 beforeAll(async () => {
@@ -167,6 +167,113 @@ describe('PATCH /api/users/:id/roles', () => {
   });
 });
 
+describe('PATCH /api/users/:id', () => {
+  const signIn = (email: string) => t.vigie.app.inject({ method: 'POST', url: '/api/session', payload: { email, password: testPassword } });
+
+  it('corrects the name and the e-mail address: sealed again, signs in with the new address only, audited by field names', async () => {
+    const user = await t.vigie.identity.createUser(system, {
+      organisationId: t.organisationId,
+      email: 'camille.ancien@example.org',
+      name: 'Camille Ancien',
+      roles: ['analyst'],
+      password: testPassword,
+    });
+    const sealedOf = () =>
+      t.testStore.store.db
+        .selectFrom('users')
+        .select(['email_sealed', 'name_sealed', 'email_index'])
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow();
+    const before = await sealedOf();
+    const response = await patch(`/api/users/${user.id}`, { name: 'Camille Nouveau', email: 'Camille.Nouveau@Example.org' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ id: user.id, roles: ['analyst'], disabled: false });
+    expect(response.body).not.toContain('Nouveau');
+    const after = await sealedOf();
+    for (const column of ['email_sealed', 'name_sealed', 'email_index'] as const) expect(after[column]).not.toEqual(before[column]);
+    expect(JSON.stringify(after)).not.toMatch(/Nouveau|nouveau/);
+
+    const read = await t.vigie.app.inject({ method: 'GET', url: `/api/users/${user.id}/personal-data`, headers: admin.headers });
+    expect(read.json()).toEqual({ name: 'Camille Nouveau', email: 'camille.nouveau@example.org' });
+    expect((await signIn('camille.nouveau@example.org')).statusCode).toBe(200);
+    expect((await signIn('camille.ancien@example.org')).statusCode).toBe(401);
+
+    const entries = await auditOf(user.id, 'user.update');
+    expect(entries).toHaveLength(1);
+    const detail = typeof entries[0]!.detail === 'string' ? JSON.parse(entries[0]!.detail) : entries[0]!.detail;
+    expect(detail).toEqual({ fields: ['email', 'name'] });
+
+    // The same values again (the address in another case): nothing written, nothing audited.
+    expect((await patch(`/api/users/${user.id}`, { name: 'Camille Nouveau', email: 'CAMILLE.NOUVEAU@example.org' })).statusCode).toBe(200);
+    expect(await auditOf(user.id, 'user.update')).toHaveLength(1);
+    // Only the name: the address stays.
+    expect((await patch(`/api/users/${user.id}`, { name: 'Camille Exemple' })).statusCode).toBe(200);
+    const renamed = await t.vigie.app.inject({ method: 'GET', url: `/api/users/${user.id}/personal-data`, headers: admin.headers });
+    expect(renamed.json()).toEqual({ name: 'Camille Exemple', email: 'camille.nouveau@example.org' });
+  });
+
+  it('refuses an address another account uses (409 naming /email), bad fields and an empty change (400 naming each)', async () => {
+    const first = await t.vigie.identity.createUser(system, {
+      organisationId: t.organisationId,
+      email: 'premier.compte@example.org',
+      name: 'Premier Exemple',
+      roles: ['analyst'],
+      password: testPassword,
+    });
+    await t.vigie.identity.createUser(system, {
+      organisationId: t.organisationId,
+      email: 'second.compte@example.org',
+      name: 'Second Exemple',
+      roles: ['analyst'],
+      password: testPassword,
+    });
+    const taken = await patch(`/api/users/${first.id}`, { email: 'Second.Compte@example.org' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(fieldsOf(taken.json())).toEqual(['#/email']);
+    const bad = await patch(`/api/users/${first.id}`, { email: 'pas une adresse', name: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(fieldsOf(bad.json())).toEqual(['#/email', '#/name']);
+    const extra = await patch(`/api/users/${first.id}`, { name: 'Premier Exemple', roles: ['administrator'] });
+    expect(fieldsOf(extra.json())).toEqual(['#/roles']);
+    const empty = await patch(`/api/users/${first.id}`, {});
+    expect(empty.statusCode).toBe(400);
+    expect((await patch(`/api/users/${randomUUID()}`, { name: 'Personne' })).statusCode).toBe(404);
+    expect(await auditOf(first.id, 'user.update')).toHaveLength(0);
+  });
+
+  it('is refused to a supervisor, who may only list accounts', async () => {
+    const supervisor = await signInAs(t, ['supervisor']);
+    const response = await patch(`/api/users/${supervisor.userId}`, { name: 'Autre Nom' }, supervisor);
+    expect(response.statusCode).toBe(403);
+  });
+});
+
+describe('disabling and enabling an account', () => {
+  const post = (url: string, session: StaffSession = admin) => t.vigie.app.inject({ method: 'POST', url, headers: session.headers });
+
+  it('ends the sessions, refuses sign-in; enabling lets the same password in again; each audited once', async () => {
+    const person = await signInAs(t, ['analyst']);
+    expect((await post(`/api/users/${person.userId}/disable`)).statusCode).toBe(204);
+    expect((await post(`/api/users/${person.userId}/disable`)).statusCode).toBe(204);
+    expect(await auditOf(person.userId, 'user.disable')).toHaveLength(1);
+    const ended = await t.vigie.app.inject({ method: 'GET', url: '/api/session', headers: person.headers });
+    expect(ended.statusCode).toBe(401);
+    const email = (await t.vigie.identity.readUserPersonalData(system, person.userId)).email;
+    const signIn = () => t.vigie.app.inject({ method: 'POST', url: '/api/session', payload: { email, password: testPassword } });
+    expect((await signIn()).statusCode).toBe(401);
+
+    expect((await post(`/api/users/${person.userId}/enable`)).statusCode).toBe(204);
+    expect((await post(`/api/users/${person.userId}/enable`)).statusCode).toBe(204);
+    expect(await auditOf(person.userId, 'user.enable')).toHaveLength(1);
+    expect((await signIn()).statusCode).toBe(200);
+    const listed = await t.vigie.app.inject({ method: 'GET', url: '/api/users', headers: admin.headers });
+    expect(listed.json()).toContainEqual(expect.objectContaining({ id: person.userId, disabled: false }));
+    expect((await post(`/api/users/${randomUUID()}/enable`)).statusCode).toBe(404);
+    expect((await post(`/api/users/${person.userId}/enable`, await signInAs(t, ['supervisor']))).statusCode).toBe(403);
+  });
+});
+
 describe('the last active administrator', () => {
   it('keeps the administrator role: 409 naming the roles field, until another administrator exists', async () => {
     const fresh = await createTestVigie();
@@ -214,6 +321,23 @@ describe('the last active administrator', () => {
       ).toEqual({
         roles: ['administrator'],
       });
+
+      // Nor disable their own account: 409, in the reader's language, and the account stays active.
+      const disable = (session: StaffSession, userId: string, language: string) =>
+        fresh.vigie.app.inject({
+          method: 'POST',
+          url: `/api/users/${userId}/disable`,
+          headers: { ...session.headers, 'accept-language': language },
+        });
+      const selfDisable = await disable(second, second.userId, 'en');
+      expect(selfDisable.statusCode).toBe(409);
+      expect(selfDisable.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(selfDisable.json().detail).toMatch(/before disabling/);
+      expect((await disable(second, second.userId, 'fr')).json().detail).toMatch(/avant de désactiver/);
+      expect((await fresh.vigie.app.inject({ method: 'GET', url: '/api/session', headers: second.headers })).statusCode).toBe(200);
+      // Once the disabled administrator is enabled again, either may be disabled.
+      await fresh.vigie.identity.enableUser(system, disabledAdmin.id);
+      expect((await disable(second, second.userId, 'en')).statusCode).toBe(204);
     } finally {
       await fresh.close();
     }

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
-import { isStaffRole, type StaffRole } from '../platform/access/index.js';
+import type { Transaction } from 'kysely';
+import type { StaffRole } from '../platform/access/index.js';
 import { Problem } from '../platform/http/index.js';
 import type { IdentityContext } from './context.js';
 import { normaliseEmail, type Organisation, type OrganisationKind, type UserPersonalData, type UserSummary } from './model.js';
 import type { Actor } from './ports.js';
 import { hashPassword } from './secrets.js';
-import { revokeSessionsOf } from './sessions.js';
 import type { IdentityTables } from './tables.js';
 
 export interface NewUser {
@@ -101,7 +100,8 @@ export async function createUser(ctx: IdentityContext, actor: Actor, input: NewU
     const organisation = await trx.selectFrom('organisations').select('id').where('id', '=', input.organisationId).executeTakeFirst();
     if (!organisation) throw new Problem('validation', { fields: [{ in: 'body', pointer: '/organisationId', code: 'invalid' }] });
     const taken = await trx.selectFrom('users').select('id').where('email_index', '=', index).executeTakeFirst();
-    if (taken) throw new Problem('conflict', { fields: [{ in: 'body', pointer: '/email', code: 'invalid' }] });
+    if (taken)
+      throw new Problem('conflict', { detail: 'detail.email-taken', fields: [{ in: 'body', pointer: '/email', code: 'invalid' }] });
     await insertUser(ctx, trx, {
       id,
       organisationId: input.organisationId,
@@ -120,10 +120,10 @@ export async function createUser(ctx: IdentityContext, actor: Actor, input: NewU
   return { id, organisationId: input.organisationId, roles: input.roles, secondFactorEnrolled: false, disabled: false, lockedUntil: null };
 }
 
-const summaryColumns = ['id', 'organisation_id', 'roles', 'totp_confirmed_at', 'disabled_at', 'locked_until'] as const;
+export const summaryColumns = ['id', 'organisation_id', 'roles', 'totp_confirmed_at', 'disabled_at', 'locked_until'] as const;
 
 /** A user's row as lists show it: no personal data. */
-function summaryOf(
+export function summaryOf(
   row: {
     id: string;
     organisation_id: string;
@@ -146,45 +146,6 @@ function summaryOf(
 export async function listUsers(ctx: IdentityContext): Promise<UserSummary[]> {
   const rows = await ctx.db.selectFrom('users').select(summaryColumns).orderBy('created_at').execute();
   return rows.map((row) => summaryOf(row, row.roles as StaffRole[]));
-}
-
-const administrator: StaffRole = 'administrator';
-
-/**
- * Gives a user a new set of roles. Sessions read the roles at each request, so the user's next
- * request is allowed or refused by the new ones. The last active administrator keeps that role:
- * the rows of the active administrators are locked first, so two administrators removing each
- * other's role at the same time cannot both succeed.
- */
-export async function changeUserRoles(
-  ctx: IdentityContext,
-  actor: Actor,
-  userId: string,
-  roles: readonly StaffRole[],
-): Promise<UserSummary> {
-  const next = [...new Set(roles)];
-  return ctx.change(async (trx, audit) => {
-    const administrators = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('disabled_at', 'is', null)
-      .where(sql<boolean>`${administrator} = any(roles)`)
-      .forUpdate()
-      .execute();
-    const user = await trx.selectFrom('users').select(summaryColumns).where('id', '=', userId).forUpdate().executeTakeFirst();
-    if (!user) throw new Problem('not-found');
-    const removesAdministrator = user.roles.includes(administrator) && !next.includes(administrator);
-    if (removesAdministrator && administrators.every((held) => held.id === userId)) {
-      throw new Problem('conflict', { detail: 'detail.last-administrator', fields: [{ in: 'body', pointer: '/roles', code: 'invalid' }] });
-    }
-    const before = user.roles.filter(isStaffRole);
-    const unchanged = before.length === next.length && next.every((role) => before.includes(role));
-    if (!unchanged) {
-      await trx.updateTable('users').set({ roles: next }).where('id', '=', userId).execute();
-      await audit(actor, { action: 'user.roles', subjectType: 'user', subjectId: userId, detail: { before, after: next } });
-    }
-    return summaryOf(user, next);
-  });
 }
 
 /** Decrypts a user's personal data; the read itself is audited, in the same transaction. */
@@ -221,29 +182,6 @@ export async function readStaffNames(ctx: IdentityContext, actor: Actor, userIds
       detail: { fields: ['name'], userIds: rows.map((row) => row.id) },
     });
     return new Map(rows.map((row) => [row.id, ctx.sealer.open(row.name_sealed, `users.name:${row.id}`)]));
-  });
-}
-
-export async function disableUser(ctx: IdentityContext, actor: Actor, userId: string): Promise<void> {
-  await ctx.change(async (trx, audit) => {
-    const done = await trx.updateTable('users').set({ disabled_at: ctx.now() }).where('id', '=', userId).executeTakeFirst();
-    if (done.numUpdatedRows === 0n) throw new Problem('not-found');
-    await revokeSessionsOf(trx, userId, ctx.now());
-    await audit(actor, { action: 'user.disable', subjectType: 'user', subjectId: userId });
-  });
-}
-
-/** For a lost authenticator: the user enrols a new second factor at the next sign-in. */
-export async function resetSecondFactor(ctx: IdentityContext, actor: Actor, userId: string): Promise<void> {
-  await ctx.change(async (trx, audit) => {
-    const done = await trx
-      .updateTable('users')
-      .set({ totp_secret_sealed: null, totp_confirmed_at: null, totp_last_step: null, failed_logins: 0, locked_until: null })
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (done.numUpdatedRows === 0n) throw new Problem('not-found');
-    await revokeSessionsOf(trx, userId, ctx.now());
-    await audit(actor, { action: 'user.reset-second-factor', subjectType: 'user', subjectId: userId });
   });
 }
 

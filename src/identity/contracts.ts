@@ -50,6 +50,10 @@ export const RolesChange = Type.Object(
   { roles: Type.Array(StaffRole, { minItems: 1, maxItems: 10, description: 'The whole set of roles the user holds from now on' }) },
   { additionalProperties: false },
 );
+export const PersonChange = Type.Object(
+  { name: Type.Optional(PersonName), email: Type.Optional(Email) },
+  { additionalProperties: false, minProperties: 1 },
+);
 export const UserPersonalData = Type.Object({ email: Type.String(), name: Type.String() });
 
 export const Credentials = Type.Object(

@@ -122,6 +122,14 @@ export function identityRoutes(
     },
     (request) => identity.changeUserRoles(actorOfRequest(request), request.params.id, request.body.roles),
   );
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { access: { action: 'user.update' } },
+      schema: { tags, params: c.IdParams, body: c.PersonChange, response: { 200: c.UserSummary } },
+    },
+    (request) => identity.updateUserPerson(actorOfRequest(request), request.params.id, request.body),
+  );
   app.get(
     '/api/users/:id/personal-data',
     { config: { access: { action: 'user.read-personal' } }, schema: { tags, params: c.IdParams, response: { 200: c.UserPersonalData } } },
@@ -132,6 +140,14 @@ export function identityRoutes(
     { config: { access: { action: 'user.disable' } }, schema: { tags, params: c.IdParams } },
     async (request, reply) => {
       await identity.disableUser(actorOfRequest(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+  app.post(
+    '/api/users/:id/enable',
+    { config: { access: { action: 'user.enable' } }, schema: { tags, params: c.IdParams } },
+    async (request, reply) => {
+      await identity.enableUser(actorOfRequest(request), request.params.id);
       return reply.code(204).send();
     },
   );

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Authentication } from '../platform/http/index.js';
+import * as accountChanges from './account-changes.js';
 import * as accounts from './accounts.js';
 import * as apiKeys from './api-keys.js';
 import { IdentityContext, type IdentityDeps } from './context.js';
@@ -21,12 +22,14 @@ export function createIdentityService(deps: IdentityDeps) {
     updateOrganisation: bind(ctx, accounts.updateOrganisation),
     listOrganisations: bind(ctx, accounts.listOrganisations),
     createUser: bind(ctx, accounts.createUser),
-    changeUserRoles: bind(ctx, accounts.changeUserRoles),
+    changeUserRoles: bind(ctx, accountChanges.changeUserRoles),
+    updateUserPerson: bind(ctx, accountChanges.updateUserPerson),
     listUsers: bind(ctx, accounts.listUsers),
     readUserPersonalData: bind(ctx, accounts.readUserPersonalData),
     readStaffNames: bind(ctx, accounts.readStaffNames),
-    disableUser: bind(ctx, accounts.disableUser),
-    resetSecondFactor: bind(ctx, accounts.resetSecondFactor),
+    disableUser: bind(ctx, accountChanges.disableUser),
+    enableUser: bind(ctx, accountChanges.enableUser),
+    resetSecondFactor: bind(ctx, accountChanges.resetSecondFactor),
     findUserIdByEmail: bind(ctx, accounts.findUserIdByEmail),
     signIn: bind(ctx, signIn.signIn),
     completeSecondFactor: bind(ctx, signIn.completeSecondFactor),

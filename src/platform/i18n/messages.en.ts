@@ -58,7 +58,10 @@ export const en = {
   'detail.demo-not-empty': 'The demonstration data set goes only into a deployment that has received no report yet',
   'detail.demo-no-hotline': 'The demonstration needs a hotline organisation: complete the setup first',
   // identity: administration
+  'detail.email-taken': 'Another account already uses this e-mail address',
   'detail.last-administrator': 'At least one active account must keep the administrator role: give it to another account first',
+  'detail.last-administrator-disable':
+    'At least one active account must keep the administrator role: give it to another account before disabling this one',
   // referrals and routing
   'detail.referral-transition': 'This referral cannot move from its current status to the one asked for',
   // triage: assessment

@@ -56,7 +56,10 @@ export const fr: Record<MessageKey, string> = {
   'detail.upload-unusable': 'Ce fichier envoyé est inconnu, a expiré ou a déjà servi ; envoyez-le de nouveau',
   'detail.upload-hash-differs': "Une empreinte donnée pour ce média n'est pas celle du fichier envoyé",
   // identity : administration
+  'detail.email-taken': 'Un autre compte utilise déjà cette adresse e-mail',
   'detail.last-administrator': "Au moins un compte actif doit garder le rôle d'administrateur : donnez-le d'abord à un autre compte",
+  'detail.last-administrator-disable':
+    "Au moins un compte actif doit garder le rôle d'administrateur : donnez-le d'abord à un autre compte avant de désactiver celui-ci",
   // orientation et transmissions
   'detail.demo-loaded': 'Le jeu de démonstration est déjà chargé',
   'detail.demo-not-empty': "Le jeu de démonstration ne se charge que dans une installation qui n'a encore reçu aucun signalement",
