@@ -228,6 +228,54 @@ describe.skipIf(chromiumMissing)('the administration pages', { timeout: 240_000 
     await checkScreen(page, 'users-roles');
   });
 
+  it('correct an account’s name and address (read once, audited), refuse an address in use beside it, then enable the account again', async () => {
+    const { page } = watched;
+    await openAdminPage(page, 'Utilisateurs et rôles');
+    const row = page.locator('tbody tr', { hasText: 'Brigade des mineurs (exemple)' });
+    await row.getByText('Désactivé').waitFor();
+    const reads = await auditCount(vigie.t, 'user.read-personal');
+    await row.getByRole('button', { name: 'Modifier le nom et l’e-mail' }).click();
+    const form = page.getByRole('form', { name: 'Nom et adresse e-mail d’un compte de « Brigade des mineurs (exemple) »' });
+    await form.waitFor();
+    expect(await page.evaluate('document.activeElement.id')).toBe('user-person-edit-title');
+    expect(await form.getByLabel('Adresse e-mail').inputValue()).toBe('analyste.exemple@example.org');
+    expect(await form.getByLabel('Nom complet').inputValue()).toBe('Camille Exemple');
+    // The current values were read once, and the row shows them too.
+    expect(await auditCount(vigie.t, 'user.read-personal')).toBe(reads + 1);
+    await row.getByText('analyste.exemple@example.org').waitFor();
+
+    await form.getByLabel('Adresse e-mail').fill('observatoire@example.org');
+    await form.getByRole('button', { name: 'Enregistrer le nom et l’adresse' }).click();
+    await page.locator('#user-person-edit-email-error').waitFor();
+    await form.getByRole('alert').getByText('Un autre compte utilise déjà cette adresse e-mail').waitFor();
+    await checkScreen(page, 'users-person-error');
+
+    const updates = await auditCount(vigie.t, 'user.update');
+    await form.getByLabel('Adresse e-mail').fill('camille.martin@example.org');
+    await form.getByLabel('Nom complet').fill('Camille Martin');
+    await form.getByRole('button', { name: 'Enregistrer le nom et l’adresse' }).click();
+    await page.getByText('Le nom et l’adresse e-mail sont enregistrés.').waitFor();
+    expect(await form.count()).toBe(0);
+    await row.getByText('camille.martin@example.org').waitFor();
+    expect(await row.textContent()).toContain('Camille Martin');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Modifier le nom et l’e-mail');
+    expect(await auditCount(vigie.t, 'user.update')).toBe(updates + 1);
+    // Saving read nothing more: the row shows what the administrator typed.
+    expect(await auditCount(vigie.t, 'user.read-personal')).toBe(reads + 1);
+    const users = (await staff('GET', '/api/users')) as { id: string; roles: string[] }[];
+    const camille = users.find((user) => user.roles.includes('analyst'))!;
+    expect(await vigie.t.vigie.identity.readUserPersonalData({ actorType: 'system', actorId: null }, camille.id)).toEqual({
+      name: 'Camille Martin',
+      email: 'camille.martin@example.org',
+    });
+
+    await row.getByRole('button', { name: 'Réactiver' }).click();
+    await page.getByText('Le compte est réactivé.').waitFor();
+    await row.getByRole('cell', { name: 'Actif', exact: true }).waitFor();
+    expect(await row.getByRole('button', { name: 'Désactiver' }).count()).toBe(1);
+    await checkScreen(page, 'users-person');
+  });
+
   it('create an API key whose secret is shown once and works, choose its hotels, then revoke it', async () => {
     const chain = await vigie.t.vigie.identity.createOrganisation(
       { actorType: 'system', actorId: null },

@@ -35,7 +35,8 @@ export const admin: Record<keyof typeof english, string> = {
   'admin.organisation-kind.other': 'Autre',
 
   'admin.users': 'Utilisateurs et rôles',
-  'admin.users-description': 'Les comptes du personnel, leurs rôles, la désactivation d’un compte, la réinitialisation du second facteur.',
+  'admin.users-description':
+    'Les comptes du personnel : leurs rôles, noms et adresses, la désactivation et la réactivation, la réinitialisation du second facteur.',
   'admin.users-caption': 'Comptes du personnel',
   'admin.user-personal-audited':
     'Les noms et adresses e-mail ne s’affichent qu’à la demande ; chaque demande est inscrite au journal d’audit.',
@@ -54,6 +55,15 @@ export const admin: Record<keyof typeof english, string> = {
   'admin.user-disable': 'Désactiver',
   'admin.user-disable-confirm': 'Désactiver ce compte ? Ses sessions prennent fin aussitôt et il ne peut plus se connecter.',
   'admin.user-disabled-done': 'Le compte est désactivé.',
+  'admin.user-person-edit': 'Modifier le nom et l’e-mail',
+  'admin.user-person-title': 'Nom et adresse e-mail d’un compte de « {organisation} »',
+  'admin.user-person-hint':
+    'C’est avec cette adresse que la personne se connecte. Le journal d’audit note les champs modifiés, jamais leurs valeurs.',
+  'admin.user-person-save': 'Enregistrer le nom et l’adresse',
+  'admin.user-person-saved': 'Le nom et l’adresse e-mail sont enregistrés.',
+  'admin.user-enable': 'Réactiver',
+  'admin.user-enable-confirm': 'Réactiver ce compte ? La personne se connecte avec le même mot de passe et le même second facteur.',
+  'admin.user-enabled-done': 'Le compte est réactivé.',
   'admin.user-reset-2fa': 'Réinitialiser le second facteur',
   'admin.user-reset-confirm': 'Réinitialiser le second facteur ? La personne en configurera un nouveau à sa prochaine connexion.',
   'admin.user-reset-done': 'Le second facteur est réinitialisé.',

@@ -7,15 +7,19 @@ export function errorsOfProblem(
 ): { errors: Map<string, string>; general: string[] } {
   const errors = new Map<string, string>();
   const general = new Set<string>();
+  // The problem's detail says why (an address another account uses, the last administrator):
+  // beside the input when it names one input, else with the fields' own messages.
+  const why = problem.errors.length === 1 ? problem.detail : undefined;
   for (const field of problem.errors) {
     const id = field.pointer !== undefined ? idOf(field.pointer) : undefined;
     if (id) {
-      if (!errors.has(id)) errors.set(id, field.detail);
+      if (!errors.has(id)) errors.set(id, why ?? field.detail);
     } else {
       // A header or the whole body: the problem's own detail says more than the field's.
       general.add(problem.detail ?? field.detail);
     }
   }
+  if (errors.size > 0 && problem.detail && !why) general.add(problem.detail);
   if (errors.size === 0 && general.size === 0) general.add(problem.detail ?? problem.title);
   return { errors, general: [...general] };
 }

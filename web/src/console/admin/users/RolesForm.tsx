@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../../../i18n/index.js';
-import { isProblem } from '../../../shared/api.js';
 import { ErrorSummary } from '../../../shared/form/ErrorSummary.js';
 import { FieldErrorsContext } from '../../../shared/form/errors.js';
 import { useStaffApi } from '../../use-staff-api.js';
@@ -31,7 +30,6 @@ export function RolesForm({
   const { t } = useI18n();
   const api = useStaffApi();
   const [roles, setRoles] = useState<string[]>(user.roles);
-  const [reason, setReason] = useState<string | null>(null);
   const title = useRef<HTMLHeadingElement>(null);
   // Opened from a row's button: the keyboard continues in the form.
   useEffect(() => title.current?.focus(), []);
@@ -40,24 +38,20 @@ export function RolesForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     clear();
-    setReason(null);
     try {
       onSaved(await api<UserSummary>(`/api/users/${user.id}/roles`, { method: 'PATCH', body: { roles } }));
     } catch (failure) {
       fail(failure);
-      // A conflict names the roles and says why in its detail, which the field's message does not.
-      if (isProblem(failure) && failure.errors.length > 0 && failure.detail) setReason(failure.detail);
     }
   }
 
-  const messages = reason && !general.includes(reason) ? [reason, ...general] : general;
   return (
     <FieldErrorsContext.Provider value={errors}>
       <form className="admin-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="user-roles-edit-title">
         <h2 id="user-roles-edit-title" ref={title} tabIndex={-1}>
           {t('admin.user-roles-title', { organisation })}
         </h2>
-        <ErrorSummary title={t('common.error-summary')} errors={errors} general={messages} />
+        <ErrorSummary title={t('common.error-summary')} errors={errors} general={general} />
         <p className="hint">{t('admin.user-roles-hint')}</p>
         <RoleChoices
           id={rolesId}

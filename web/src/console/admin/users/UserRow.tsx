@@ -5,31 +5,40 @@ import { useCan } from '../../session-context.js';
 import { useStaffApi } from '../../use-staff-api.js';
 import type { UserPersonalData, UserSummary } from '../types.js';
 
+/** The forms an account's row opens below the table. */
+export type UserForm = 'roles' | 'person';
+
 /**
  * One account. Its e-mail address and name are personal data: shown only when asked for, and
- * the server audits each read. Disabling and resetting the second factor ask first.
+ * the server audits each read. Disabling, enabling and resetting the second factor ask first.
  */
 export function UserRow({
   user,
   organisation,
+  personal,
   editing,
+  onReveal,
   onChanged,
-  onEditRoles,
+  onEdit,
 }: {
   user: UserSummary;
   organisation: string;
-  /** Its roles are open in the form below the table. */
-  editing: boolean;
+  /** Its name and address, once revealed. */
+  personal: UserPersonalData | null;
+  /** Which of its forms is open below the table. */
+  editing: UserForm | null;
+  onReveal(): Promise<void>;
   onChanged(message: string): void;
-  onEditRoles(opener: HTMLButtonElement): void;
+  onEdit(form: UserForm, opener: HTMLButtonElement): void;
 }) {
   const { t } = useI18n();
   const api = useStaffApi();
   const canRead = useCan('user.read-personal');
   const canDisable = useCan('user.disable');
+  const canEnable = useCan('user.enable');
   const canReset = useCan('user.reset-second-factor');
   const canChangeRoles = useCan('user.roles');
-  const [personal, setPersonal] = useState<UserPersonalData | null>(null);
+  const canUpdate = useCan('user.update') && canRead;
   const [error, setError] = useState<string | null>(null);
 
   async function act(run: () => Promise<void>) {
@@ -40,18 +49,17 @@ export function UserRow({
       setError(isProblem(failure) ? (failure.detail ?? failure.title) : t('common.network-error'));
     }
   }
-  const reveal = () => act(async () => setPersonal(await api<UserPersonalData>(`/api/users/${user.id}/personal-data`)));
-  const disable = () =>
+  const confirmThen = (question: MessageKey, path: string, done: MessageKey) =>
     act(async () => {
-      if (!window.confirm(t('admin.user-disable-confirm'))) return;
-      await api(`/api/users/${user.id}/disable`, { method: 'POST' });
-      onChanged(t('admin.user-disabled-done'));
+      if (!window.confirm(t(question))) return;
+      await api(`/api/users/${user.id}/${path}`, { method: 'POST' });
+      onChanged(t(done));
     });
-  const reset = () =>
+  const editPerson = (opener: HTMLButtonElement) =>
     act(async () => {
-      if (!window.confirm(t('admin.user-reset-confirm'))) return;
-      await api(`/api/users/${user.id}/reset-second-factor`, { method: 'POST' });
-      onChanged(t('admin.user-reset-done'));
+      // The form starts from the current values, read (and audited) once.
+      if (!personal) await onReveal();
+      onEdit('person', opener);
     });
 
   const status = user.disabled ? 'admin.user-status-disabled' : user.lockedUntil ? 'admin.user-status-locked' : 'admin.user-status-active';
@@ -65,7 +73,7 @@ export function UserRow({
             {personal.email}
           </>
         ) : canRead ? (
-          <button type="button" className="link-button" onClick={() => void reveal()}>
+          <button type="button" className="link-button" onClick={() => void act(onReveal)}>
             {t('admin.user-show-personal')}
           </button>
         ) : (
@@ -79,17 +87,49 @@ export function UserRow({
       <td>
         <div className="actions">
           {canChangeRoles && (
-            <button type="button" className="secondary" aria-expanded={editing} onClick={(event) => onEditRoles(event.currentTarget)}>
+            <button
+              type="button"
+              className="secondary"
+              aria-expanded={editing === 'roles'}
+              onClick={(event) => onEdit('roles', event.currentTarget)}
+            >
               {t('admin.user-roles-edit')}
             </button>
           )}
+          {canUpdate && (
+            <button
+              type="button"
+              className="secondary"
+              aria-expanded={editing === 'person'}
+              onClick={(event) => void editPerson(event.currentTarget)}
+            >
+              {t('admin.user-person-edit')}
+            </button>
+          )}
           {canDisable && !user.disabled && (
-            <button type="button" className="secondary" onClick={() => void disable()}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void confirmThen('admin.user-disable-confirm', 'disable', 'admin.user-disabled-done')}
+            >
               {t('admin.user-disable')}
             </button>
           )}
+          {canEnable && user.disabled && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void confirmThen('admin.user-enable-confirm', 'enable', 'admin.user-enabled-done')}
+            >
+              {t('admin.user-enable')}
+            </button>
+          )}
           {canReset && user.secondFactorEnrolled && !user.disabled && (
-            <button type="button" className="secondary" onClick={() => void reset()}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void confirmThen('admin.user-reset-confirm', 'reset-second-factor', 'admin.user-reset-done')}
+            >
               {t('admin.user-reset-2fa')}
             </button>
           )}

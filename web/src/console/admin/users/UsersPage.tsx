@@ -2,32 +2,40 @@ import { useRef, useState } from 'react';
 import { useI18n } from '../../../i18n/index.js';
 import { PageHeading } from '../../PageHeading.js';
 import { useCan } from '../../session-context.js';
-import type { Organisation, UserSummary } from '../types.js';
+import { useStaffApi } from '../../use-staff-api.js';
+import type { Organisation, UserPersonalData, UserSummary } from '../types.js';
 import { useResource } from '../use-resource.js';
 import { NewUserForm } from './NewUserForm.js';
+import { PersonForm } from './PersonForm.js';
 import { RolesForm } from './RolesForm.js';
-import { UserRow } from './UserRow.js';
+import { UserRow, type UserForm } from './UserRow.js';
 
 /** Staff accounts, their roles and state; names and addresses only on request. */
 export function UsersPage() {
   const { t } = useI18n();
+  const api = useStaffApi();
   const canCreate = useCan('user.create');
   const users = useResource<UserSummary[]>('/api/users');
   const organisations = useResource<Organisation[]>('/api/organisations');
   const [message, setMessage] = useState('');
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ id: string; form: UserForm } | null>(null);
+  // Names and addresses revealed on this page (each read audited by the server), by account.
+  const [revealed, setRevealed] = useState<ReadonlyMap<string, UserPersonalData>>(new Map());
   const opener = useRef<HTMLButtonElement | null>(null);
   const nameOf = (id: string) => organisations.data?.find((organisation) => organisation.id === id)?.name ?? '—';
   const changed = (text: string) => {
     setMessage(text);
     users.reload();
   };
-  const closeRoles = () => {
+  const remember = (id: string, person: UserPersonalData) => setRevealed((current) => new Map(current).set(id, person));
+  const reveal = async (id: string) => remember(id, await api<UserPersonalData>(`/api/users/${id}/personal-data`));
+  const closeForm = () => {
     setEditing(null);
     // Back to the row's button the form was opened from.
     opener.current?.focus();
   };
-  const edited = users.data?.find((user) => user.id === editing);
+  const edited = users.data?.find((user) => user.id === editing?.id);
+  const editedPerson = edited && revealed.get(edited.id);
   return (
     <>
       <PageHeading>{t('admin.users')}</PageHeading>
@@ -53,27 +61,43 @@ export function UsersPage() {
                 key={user.id}
                 user={user}
                 organisation={nameOf(user.organisationId)}
-                editing={user.id === editing}
+                personal={revealed.get(user.id) ?? null}
+                editing={editing?.id === user.id ? editing.form : null}
+                onReveal={() => reveal(user.id)}
                 onChanged={changed}
-                onEditRoles={(button) => {
+                onEdit={(form, button) => {
                   opener.current = button;
-                  setEditing(user.id);
+                  setEditing({ id: user.id, form });
                 }}
               />
             ))}
           </tbody>
         </table>
       </div>
-      {edited && (
+      {edited && editing?.form === 'roles' && (
         <RolesForm
           key={edited.id}
           user={edited}
           organisation={nameOf(edited.organisationId)}
           onSaved={() => {
             changed(t('admin.user-roles-saved'));
-            closeRoles();
+            closeForm();
           }}
-          onCancel={closeRoles}
+          onCancel={closeForm}
+        />
+      )}
+      {edited && editedPerson && editing?.form === 'person' && (
+        <PersonForm
+          key={edited.id}
+          user={edited}
+          organisation={nameOf(edited.organisationId)}
+          current={editedPerson}
+          onSaved={(person) => {
+            remember(edited.id, person);
+            changed(t('admin.user-person-saved'));
+            closeForm();
+          }}
+          onCancel={closeForm}
         />
       )}
       {canCreate && <NewUserForm organisations={organisations.data ?? []} onCreated={() => changed(t('admin.user-created'))} />}
