@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ApiProblem, type ProblemField } from '../../web/src/shared/api.js';
-import { flatIds } from '../../web/src/shared/form/use-problem-errors.js';
-import { errorsOfProblem } from '../../web/src/shared/form/problem-errors.js';
+import { errorsOfProblem, flatIds, type ProblemErrors } from '../../web/src/shared/form/problem-errors.js';
 
 /** How a form places the server's problem: each named input gets its message, the reason goes where it reads best. */
 const idOf = flatIds('user', ['email', 'name']);
-const field = (pointer: string, detail: string): ProblemField => ({ pointer, code: 'invalid', detail });
-const problem = (detail: string | undefined, errors: ProblemField[]) =>
-  new ApiProblem(409, 'urn:vigie:problem:conflict', 'Conflict', detail, errors);
+type Field = ProblemErrors['errors'][number] & { parameter?: string };
+const field = (pointer: string, detail: string): Field => ({ pointer, detail });
+const problem = (detail: string | undefined, errors: Field[]): ProblemErrors => ({ title: 'Conflict', detail, errors });
 
 describe('errorsOfProblem', () => {
   it('puts the reason beside the one input a problem names', () => {
@@ -39,10 +37,7 @@ describe('errorsOfProblem', () => {
   });
 
   it('says the reason in general when the input it names is not on the form', () => {
-    const found = errorsOfProblem(
-      problem('Too many attempts', [{ parameter: 'x-request-id', code: 'invalid', detail: 'Not valid' }]),
-      idOf,
-    );
+    const found = errorsOfProblem(problem('Too many attempts', [{ parameter: 'x-request-id', detail: 'Not valid' }]), idOf);
     expect(found.errors.size).toBe(0);
     expect(found.general).toEqual(['Too many attempts']);
   });

@@ -1,8 +1,13 @@
-import type { ApiProblem } from '../api.js';
+/** What of a problem answer (an `ApiProblem`) places its errors; pure, so it is tested without a browser. */
+export interface ProblemErrors {
+  title: string;
+  detail: string | undefined;
+  errors: readonly { pointer?: string | undefined; detail: string }[];
+}
 
 /** Turns a problem answer into errors beside the inputs it names, and general ones for the rest. */
 export function errorsOfProblem(
-  problem: ApiProblem,
+  problem: ProblemErrors,
   idOf: (pointer: string) => string | undefined,
 ): { errors: Map<string, string>; general: string[] } {
   const errors = new Map<string, string>();
@@ -30,4 +35,12 @@ export function withoutError(errors: ReadonlyMap<string, string>, id: string): R
   const next = new Map(errors);
   next.delete(id);
   return next;
+}
+
+/** `#/name` → `prefix-name`: the inputs of a flat body are named after its properties. */
+export function flatIds(prefix: string, names: readonly string[]): (pointer: string) => string | undefined {
+  return (pointer) => {
+    const name = pointer.replace(/^#?\//, '').split('/')[0] ?? '';
+    return names.includes(name) ? `${prefix}-${name}` : undefined;
+  };
 }

@@ -3,6 +3,8 @@ import { useI18n } from '../../i18n/index.js';
 import { isProblem } from '../api.js';
 import { errorsOfProblem, withoutError } from './problem-errors.js';
 
+export { flatIds } from './problem-errors.js';
+
 /**
  * The errors of one form: a server's problem becomes a message beside each input it names
  * (`idOf` turns the JSON pointer into the input's id), the rest a general message.
@@ -32,12 +34,4 @@ export function useProblemErrors(idOf: (pointer: string) => string | undefined) 
   /** An error found before asking the server (a choice left empty). */
   const invalid = useCallback((id: string, message: string) => setErrors(new Map([[id, message]])), []);
   return { errors, general, fail, clear, changed, invalid };
-}
-
-/** `#/name` → `prefix-name`: the inputs of a flat body are named after its properties. */
-export function flatIds(prefix: string, names: readonly string[]): (pointer: string) => string | undefined {
-  return (pointer) => {
-    const name = pointer.replace(/^#?\//, '').split('/')[0] ?? '';
-    return names.includes(name) ? `${prefix}-${name}` : undefined;
-  };
 }
