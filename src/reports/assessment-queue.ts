@@ -18,6 +18,8 @@ export interface AssessmentQueueQuery {
   knownContent?: boolean;
   country?: string;
   ageGroup?: AgeGroup;
+  /** Only reports received before this instant: those that have waited long. */
+  receivedBefore?: Date;
   /** Only these reports (the claims of an analyst); at most a few hundred. */
   onlyIds?: readonly string[];
   /** Not these reports (the claims held now); at most a few hundred. */
@@ -65,6 +67,7 @@ export async function assessmentQueue(ctx: ReportContext, query: AssessmentQueue
   if (query.knownContent !== undefined) select = select.where('known_content', '=', query.knownContent);
   if (query.country) select = select.where(sql<boolean>`countries @> array[${query.country}]::text[]`);
   if (query.ageGroup) select = select.where('age_group', '=', query.ageGroup);
+  if (query.receivedBefore) select = select.where('received_at', '<', query.receivedBefore);
   if (query.onlyIds) select = select.where('id', 'in', [...query.onlyIds]);
   if (query.exceptIds && query.exceptIds.length > 0) select = select.where('id', 'not in', [...query.exceptIds]);
   if (query.cursor) {

@@ -37,6 +37,9 @@ export const QueueFilter = Type.Object(
     knownContent: Type.Optional(Type.Boolean({ description: 'A media item matched known content' })),
     country: Type.Optional(Type.Enum([...countryCodes])),
     ageGroup: Type.Optional(AgeGroup),
+    waitingHours: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 8760, description: 'Only reports received at least this many hours ago' }),
+    ),
     claimed: Type.Optional(Type.Boolean({ description: 'Held by someone now, or free to claim' })),
     mine: Type.Optional(Type.Boolean({ description: 'Only the reports I hold' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),

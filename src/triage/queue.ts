@@ -31,6 +31,7 @@ export async function queue(ctx: TriageContext, viewer: { userId: string }, filt
     ...(filter.knownContent !== undefined ? { knownContent: filter.knownContent } : {}),
     ...(filter.country ? { country: filter.country } : {}),
     ...(filter.ageGroup ? { ageGroup: filter.ageGroup } : {}),
+    ...(filter.waitingHours ? { receivedBefore: new Date(now.getTime() - filter.waitingHours * 3_600_000) } : {}),
     ...(onlyIds ? { onlyIds } : {}),
     ...(exceptIds ? { exceptIds } : {}),
     limit: filter.limit ?? 50,

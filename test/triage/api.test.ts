@@ -81,14 +81,25 @@ describe('the queue', () => {
       await app.as(app.analyst, 'GET', '/api/triage/queue?country=LU&category=trafficking_for_sexual_exploitation')
     ).json();
     expect(trafficking.items).toHaveLength(1);
-    const bad = await app.as(app.analyst, 'GET', '/api/triage/queue?ageGroup=teen&cursor=bad!');
+
+    // How long a report has waited: none of these an hour, until the last has waited more than a day.
+    const waiting = async (hours: number) =>
+      idsOf((await app.as(app.analyst, 'GET', `/api/triage/queue?country=LU&waitingHours=${hours}`)).json());
+    expect(await waiting(1)).toEqual([]);
+    const longest = all.at(-1)!;
+    await sql`update reports set received_at = received_at - interval '30 hours' where id = ${longest}`.execute(app.t.testStore.store.db);
+    expect(await waiting(1)).toEqual([longest]);
+    expect(await waiting(24)).toEqual([longest]);
+    expect(await waiting(48)).toEqual([]);
+
+    const bad = await app.as(app.analyst, 'GET', '/api/triage/queue?ageGroup=teen&cursor=bad!&waitingHours=0');
     expect(bad.statusCode).toBe(400);
     expect(
       bad
         .json()
         .errors.map((error: { parameter: string }) => error.parameter)
         .sort(),
-    ).toEqual(['ageGroup', 'cursor']);
+    ).toEqual(['ageGroup', 'cursor', 'waitingHours']);
   });
 
   it('counts the reports at each stage, and answers 304 to a poll when nothing changed', async () => {

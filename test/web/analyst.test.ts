@@ -83,6 +83,13 @@ describe.skipIf(chromiumMissing)("the analyst's screens", { timeout: 120_000 }, 
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().getAttribute('data-report')).toBe(world.reports.known);
     await page.getByLabel('Contenu connu reconnu').selectOption('');
+    // Every report came in moments ago: none has waited an hour.
+    await page.getByLabel('En attente depuis').selectOption({ label: 'Plus d’une heure' });
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.waitForURL(/waitingHours=1/);
+    await page.getByText('Aucun signalement de la file ne correspond à ces filtres.').waitFor();
+    expect(await rows.count()).toBe(0);
+    await page.getByLabel('En attente depuis').selectOption('');
     await page.getByLabel('Pris par').selectOption('free');
     await page.getByLabel('Étape').selectOption('awaiting');
     await page.getByRole('button', { name: 'Filtrer' }).click();

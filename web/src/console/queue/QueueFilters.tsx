@@ -12,8 +12,12 @@ export const queueFilterNames = [
   'urgent',
   'country',
   'ageGroup',
+  'waitingHours',
   'holder',
 ] as const;
+/** How long a report has waited since it was received, at least: an hour, a day, three days, a week. */
+const waitingHours = [1, 24, 72, 168] as const;
+
 export type QueueFilters = Record<(typeof queueFilterNames)[number], string>;
 
 /** The query GET /api/triage/queue takes; "holder" is the API's `claimed` and `mine`. */
@@ -70,6 +74,14 @@ export function QueueFilterForm({
             options={options(ageGroups, 'analyst.age')}
             value={filters.ageGroup}
             onChange={(ageGroup) => set({ ageGroup })}
+          />
+          <SelectField
+            id="queue-waiting"
+            label={t('analyst.queue.waiting')}
+            placeholder={t('reports.any')}
+            options={waitingHours.map((hours) => ({ value: String(hours), label: t(`analyst.queue.waiting-${hours}`) }))}
+            value={filters.waitingHours}
+            onChange={(waitingHours) => set({ waitingHours })}
           />
           <SelectField
             id="queue-holder"
