@@ -63,6 +63,10 @@ async function takeLock() {
 }
 
 async function build(hash) {
+  // Always the production build: a test runner's NODE_ENV=test made Vite bundle React's
+  // development build (larger, and StrictMode running each effect twice), so what the
+  // browser tests saw depended on who had built last.
+  process.env.NODE_ENV = 'production';
   const { build: viteBuild } = await import('vite');
   const outDir = path.join(webDir, `.dist-${process.pid}`);
   rmSync(outDir, { recursive: true, force: true });
