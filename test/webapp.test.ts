@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/platform/config/index.js';
 import { createTestVigie, type TestVigie } from './support/app.js';
@@ -53,6 +54,12 @@ describe('the portal settings', () => {
 describe('the front end', () => {
   /** Read when the test runs, after beforeAll's build: a rebuild renames the hashed files. */
   const portalAsset = () => readdirSync('web/dist/assets').find((name) => name.startsWith('portal-') && name.endsWith('.js'))!;
+  /** The largest script, which every page loads. */
+  const sharedAsset = () =>
+    readdirSync('web/dist/assets')
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => ({ name, size: statSync(`web/dist/assets/${name}`).size }))
+      .sort((a, b) => b.size - a.size)[0]!.name;
 
   it.each(['/', '/follow', '/console/', '/console/reports/some-id', '/recettes/'])('serves the page %s, never cached', async (url) => {
     const response = await get(url);
@@ -69,6 +76,32 @@ describe('the front end', () => {
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
+  it('sends the brotli or gzip copy to a browser that accepts it, the same bytes once decoded, and the file itself otherwise', async () => {
+    const url = `/assets/${sharedAsset()}`;
+    const plain = await get(url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const original = plain.rawPayload;
+    for (const [accepted, encoding, decode] of [
+      ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const response = await t.vigie.app.inject({ method: 'GET', url, headers: { 'accept-encoding': accepted } });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-encoding']).toBe(encoding);
+      expect(response.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(String(response.headers.vary)).toMatch(/accept-encoding/i);
+      // The shared chunk (React and both catalogues) is the portal's largest download: a quarter or less once compressed.
+      expect(response.rawPayload.length).toBeLessThan(original.length / 3);
+      expect(decode(response.rawPayload).equals(original)).toBe(true);
+    }
+    // The copies are not files of their own.
+    expect((await get(`${url}.br`)).statusCode).toBe(404);
+    const page = await t.vigie.app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'br' } });
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['cache-control']).toBe('no-store');
+  });
+
   it('allows its own scripts, styles and worker only: no inline script or style, no other origin', async () => {
     const csp = String((await get('/')).headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
@@ -78,12 +111,16 @@ describe('the front end', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
-  it.each(['/assets/..%2F..%2Fpackage.json', '/assets/..%2Findex.html', '/assets/.build-stamp', '/assets/missing-0000.js', '/console-x'])(
-    'answers 404 with a problem to %s',
-    async (url) => {
-      const response = await get(url);
-      expect(response.statusCode).toBe(404);
-      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    },
-  );
+  it.each([
+    '/assets/..%2F..%2Fpackage.json',
+    `/assets/${'x'}.js.br`,
+    '/assets/..%2Findex.html',
+    '/assets/.build-stamp',
+    '/assets/missing-0000.js',
+    '/console-x',
+  ])('answers 404 with a problem to %s', async (url) => {
+    const response = await get(url);
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
 });
