@@ -33,7 +33,7 @@ export function ReportFlow({ settings, draft, setDraft, onFollow, onRestart }: R
   const [sending, setSending] = useState(false);
   const [receipt, setReceipt] = useState<{ answer: PublicReceipt; urgent: boolean } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
+  const shownStep = useRef(step);
   const hasErrors = useRef(false);
   const index = steps.indexOf(step);
 
@@ -42,9 +42,12 @@ export function ReportFlow({ settings, draft, setDraft, onFollow, onRestart }: R
     hasErrors.current = errors.size > 0 || general.length > 0;
   }, [errors, general]);
   useEffect(() => {
-    if (firstRender.current) firstRender.current = false;
+    // Only when the step changes: not on the first display (the quick exit stays the first
+    // Tab), nor when StrictMode runs the effect again on the same step.
+    if (shownStep.current === step) return;
+    shownStep.current = step;
     // With errors, the error summary takes the focus instead.
-    else if (!hasErrors.current) heading.current?.focus();
+    if (!hasErrors.current) heading.current?.focus();
   }, [step]);
 
   const change = (patch: Partial<PortalDraft>) => setDraft((current) => ({ ...current, ...patch }));
