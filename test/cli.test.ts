@@ -94,6 +94,13 @@ describe('vigie start, then the operator commands', () => {
     expect(disabled.code, disabled.stderr).toBe(0);
     const list = await runCli(['user', 'list'], env);
     expect(list.stdout).toMatch(/police_liaison\tdisabled/);
+    const enabled = await runCli(['user', 'enable', 'liaison@example.org'], env);
+    expect(enabled.code, enabled.stderr).toBe(0);
+    expect((await runCli(['user', 'list'], env)).stdout).toMatch(/police_liaison\tactive/);
+    // A refusal is said in a line, not thrown as a stack.
+    const unknown = await runCli(['user', 'enable', '00000000-0000-4000-8000-000000000000'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe('vigie: Not found');
   }, 120_000);
 
   it('verifies the audit log, and names the entry that was altered', async () => {

@@ -50,8 +50,12 @@ export function userCommands(user: Command, config: () => Config, roles: readonl
     );
   user
     .command('disable <idOrEmail>')
-    .description('disable an account and end its sessions')
+    .description('disable an account and end its sessions (never the last active administrator)')
     .action((who: string) => withVigie(config(), async (vigie) => vigie.identity.disableUser(systemActor, await userIdOf(vigie, who))));
+  user
+    .command('enable <idOrEmail>')
+    .description('let a disabled account sign in again, with its password and second factor')
+    .action((who: string) => withVigie(config(), async (vigie) => vigie.identity.enableUser(systemActor, await userIdOf(vigie, who))));
   user
     .command('reset-2fa <idOrEmail>')
     .description('remove the second factor: the user enrols a new one at the next sign-in')

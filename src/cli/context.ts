@@ -1,5 +1,7 @@
 import type { Vigie } from '../main.js';
 import type { Config } from '../platform/config/index.js';
+import { Problem, problemKinds } from '../platform/http/index.js';
+import { translate } from '../platform/i18n/index.js';
 import { createLogger } from '../platform/logging/index.js';
 
 /** Runs a one-off command against the deployment's database, quietly, then closes it. */
@@ -7,11 +9,17 @@ export async function withVigie<T>(config: Config, work: (vigie: Vigie) => Promi
   // Loaded here, not on import: `vigie hash` and `--help` must not load the whole server.
   const { createVigie } = await import('../main.js');
   const vigie = await createVigie(config, { logger: createLogger('warn') });
+  let refusal: Problem;
   try {
     return await work(vigie);
+  } catch (error) {
+    if (!(error instanceof Problem)) throw error;
+    refusal = error;
   } finally {
     await vigie.close();
   }
+  // A refusal of the services (unknown account, last administrator…) is said in a line, not thrown as a stack.
+  return fail(translate('en', refusal.options.detail ?? problemKinds[refusal.kind].title));
 }
 
 export function fail(message: string): never {
