@@ -11,7 +11,7 @@ import type { Organisation } from './types.js';
 import { flatIds, useProblemErrors } from '../../shared/form/use-problem-errors.js';
 import { useResource } from './use-resource.js';
 import { organisationKinds } from './vocabulary.js';
-import { EditActions } from './EditActions.js';
+import { EditForm } from './EditForm.js';
 
 const idOf = flatIds('organisation', ['name', 'kind', 'country']);
 const editIdOf = flatIds('organisation-edit', ['name', 'kind', 'country']);
@@ -88,8 +88,7 @@ function EditOrganisationForm({
   const { name, kind, country } = values;
   const { errors, general, fail, clear, changed } = useProblemErrors(editIdOf);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     clear();
     try {
       const body = { name: name.trim(), kind, country: country.trim() ? country.trim().toUpperCase() : null };
@@ -100,22 +99,26 @@ function EditOrganisationForm({
   }
 
   return (
-    <FieldErrorsContext.Provider value={errors}>
-      <form className="admin-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="edit-organisation-title">
-        <h2 id="edit-organisation-title">{t('admin.organisation-edit-title', { name: organisation.name })}</h2>
-        <ErrorSummary title={t('common.error-summary')} errors={errors} general={general} />
-        <OrganisationFields
-          prefix="organisation-edit"
-          values={values}
-          onChange={(field, value) => {
-            setValues((current) => ({ ...current, [field]: value }));
-            changed(`organisation-edit-${field}`);
-          }}
-          autoFocus
-        />
-        <EditActions saveLabel="admin.organisation-save" onCancel={onCancel} />
-      </form>
-    </FieldErrorsContext.Provider>
+    <EditForm
+      id="edit-organisation"
+      title={t('admin.organisation-edit-title', { name: organisation.name })}
+      errors={errors}
+      general={general}
+      saveLabel="admin.organisation-save"
+      focusTitle={false}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+    >
+      <OrganisationFields
+        prefix="organisation-edit"
+        values={values}
+        onChange={(field, value) => {
+          setValues((current) => ({ ...current, [field]: value }));
+          changed(`organisation-edit-${field}`);
+        }}
+        autoFocus
+      />
+    </EditForm>
   );
 }
 
