@@ -11,7 +11,7 @@ import { allMigrations, askForPeriodicWork, audit, auditAll, registerRoutes, typ
 import { contributionSourcesFrom, createContributionService } from './contribution/index.js';
 import { createDemoService, demoRoutes, type DemoService } from './demo/index.js';
 import { createExchangeService } from './exchange/index.js';
-import { createIdentityService, type AuditWriter } from './identity/index.js';
+import { createIdentityService, type AccountDisabledHook, type AuditWriter } from './identity/index.js';
 import { createBankService, defineBankJobs } from './media/banks/index.js';
 import { createDetectionService } from './media/detection/index.js';
 import { inspectMedia } from './media/hashing/index.js';
@@ -68,7 +68,9 @@ export async function createVigie(config: Config, options: CreateOptions = {}): 
 
   const jobs = createJobQueue(store, { pollIntervalSeconds: config.jobPollSeconds, concurrency: config.workerConcurrency, logger });
 
-  const identity = createIdentityService({ db: store.db, sealer: cipher, audit, settings: config });
+  // A disabled account's claims on reports end with it, in the same transaction (triage is made below).
+  const onAccountDisabled: AccountDisabledHook = (trx, actor, userId) => triage.releaseClaimsOfAccount(trx, actor, userId);
+  const identity = createIdentityService({ db: store.db, sealer: cipher, audit, settings: config, onAccountDisabled });
   const detection = createDetectionService({
     db: store.db,
     maxDistance: config.matchDistance,

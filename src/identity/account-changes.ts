@@ -106,9 +106,12 @@ export async function updateUserPerson(
   });
 }
 
-/** Ends an account's sessions and its sign-ins. The last active administrator stays active. */
+/**
+ * Ends an account's sessions and its sign-ins, and what other modules hold for it (the hook:
+ * triage's claims). The last active administrator stays active.
+ */
 export async function disableUser(ctx: IdentityContext, actor: Actor, userId: string): Promise<void> {
-  await ctx.change(async (trx, audit) => {
+  await ctx.change(async (trx, audit, root) => {
     const user = await trx.selectFrom('users').select(['roles', 'disabled_at']).where('id', '=', userId).forUpdate().executeTakeFirst();
     if (!user) throw new Problem('not-found');
     if (user.disabled_at !== null) return;
@@ -116,6 +119,7 @@ export async function disableUser(ctx: IdentityContext, actor: Actor, userId: st
     await trx.updateTable('users').set({ disabled_at: ctx.now() }).where('id', '=', userId).execute();
     await revokeSessionsOf(trx, userId, ctx.now());
     await audit(actor, { action: 'user.disable', subjectType: 'user', subjectId: userId });
+    await ctx.onAccountDisabled?.(root, actor, userId);
   });
 }
 

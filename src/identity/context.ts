@@ -9,11 +9,15 @@ export interface IdentitySettings extends SessionSettings {
   loginLockMinutes: number;
 }
 
+/** What other modules do in the transaction that disables an account (triage frees its claims); wired by main.ts. */
+export type AccountDisabledHook = (trx: Transaction<AnyDatabase>, actor: Actor, userId: string) => Promise<void>;
+
 export interface IdentityDeps {
   db: Kysely<AnyDatabase>;
   sealer: Sealer;
   audit: AuditWriter;
   settings: IdentitySettings;
+  onAccountDisabled?: AccountDisabledHook;
   now?: () => Date;
 }
 
@@ -23,6 +27,7 @@ export class IdentityContext {
   readonly sealer: Sealer;
   readonly settings: IdentitySettings;
   readonly now: () => Date;
+  readonly onAccountDisabled: AccountDisabledHook | undefined;
   /** API keys by id, the lookups of concurrent requests read together (authentication under load). */
   readonly apiKeys: BatchLoader<string, Selectable<ApiKeysTable>>;
   readonly #root: Kysely<AnyDatabase>;
@@ -35,6 +40,7 @@ export class IdentityContext {
     this.#audit = deps.audit;
     this.settings = deps.settings;
     this.now = deps.now ?? (() => new Date());
+    this.onAccountDisabled = deps.onAccountDisabled;
     this.apiKeys = createBatchLoader(async (ids) => {
       const rows = await this.db.selectFrom('api_keys').selectAll().where('id', 'in', ids).execute();
       return new Map(rows.map((row) => [row.id, row]));
@@ -43,12 +49,16 @@ export class IdentityContext {
 
   /** Runs a change and its audit entries in one transaction. */
   change<T>(
-    work: (trx: Transaction<IdentityTables>, audit: (actor: Actor, record: AuditRecord) => Promise<void>) => Promise<T>,
+    work: (
+      trx: Transaction<IdentityTables>,
+      audit: (actor: Actor, record: AuditRecord) => Promise<void>,
+      root: Transaction<AnyDatabase>,
+    ) => Promise<T>,
   ): Promise<T> {
     return this.#root
       .transaction()
       .execute((trx) =>
-        work(tablesOf<IdentityTables>(trx) as Transaction<IdentityTables>, (actor, record) => this.#audit(trx, actor, record)),
+        work(tablesOf<IdentityTables>(trx) as Transaction<IdentityTables>, (actor, record) => this.#audit(trx, actor, record), trx),
       );
   }
 }

@@ -3,5 +3,5 @@ export { identityRoutes, type IdentityRouteOptions } from './routes.js';
 export { identityMigrations } from './migrations.js';
 export { sealedColumns as identitySealedColumns } from './model.js';
 export type { Sealer, Actor, AuditRecord, AuditWriter } from './ports.js';
-export type { IdentitySettings } from './context.js';
+export type { AccountDisabledHook, IdentitySettings } from './context.js';
 export { totpCode } from './totp.js';

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { rolesFor } from '../platform/access/index.js';
 import { fieldProblem, Problem, type FieldProblem } from '../platform/http/index.js';
+import type { AnyDatabase } from '../platform/store/index.js';
 import type { AssessmentPosition, QueueStage } from '../reports/index.js';
 import type { ChangeTools, TriageContext } from './context.js';
 import { ineligibility, type Analyst } from './eligibility.js';
@@ -136,6 +137,30 @@ export async function releaseClaim(ctx: TriageContext, analyst: Analyst, reportI
       subjectId: reportId,
       detail: { purpose: claim.purpose },
     });
+  });
+}
+
+/**
+ * Ends every claim an account holds, in the transaction that disables it (identity's hook,
+ * wired by main.ts): the reports it held are free to claim at once, not when the claims
+ * would have expired. Each release is audited, by whoever disabled the account.
+ */
+export async function releaseClaimsOfAccount(
+  ctx: TriageContext,
+  root: Transaction<AnyDatabase>,
+  actor: Actor,
+  userId: string,
+): Promise<void> {
+  await ctx.within(root, async (trx, tools) => {
+    const released = await trx.deleteFrom('triage_claims').where('claimed_by', '=', userId).returning(['report_id', 'purpose']).execute();
+    for (const claim of released) {
+      await tools.audit(actor, {
+        action: 'assessment.release',
+        subjectType: 'report',
+        subjectId: claim.report_id,
+        detail: { purpose: claim.purpose, reason: 'account-disabled', userId },
+      });
+    }
   });
 }
 

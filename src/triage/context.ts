@@ -61,14 +61,17 @@ export class TriageContext {
 
   /** Runs a step, the report's move, its audit entries and the jobs that follow it, in one transaction. */
   change<T>(work: (trx: Transaction<TriageTables>, tools: ChangeTools) => Promise<T>): Promise<T> {
-    return this.#root.transaction().execute((root) =>
-      work(tablesOf<TriageTables>(root) as Transaction<TriageTables>, {
-        root,
-        audit: (actor, record) => this.#audit(root, actor, record),
-        enqueue: async (name, data) => {
-          await this.#jobs.enqueue(root, name, data);
-        },
-      }),
-    );
+    return this.#root.transaction().execute((root) => this.within(root, work));
+  }
+
+  /** The same, inside a transaction another module opened (a hook of main.ts). */
+  within<T>(root: Transaction<AnyDatabase>, work: (trx: Transaction<TriageTables>, tools: ChangeTools) => Promise<T>): Promise<T> {
+    return work(tablesOf<TriageTables>(root) as Transaction<TriageTables>, {
+      root,
+      audit: (actor, record) => this.#audit(root, actor, record),
+      enqueue: async (name, data) => {
+        await this.#jobs.enqueue(root, name, data);
+      },
+    });
   }
 }

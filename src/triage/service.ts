@@ -1,7 +1,7 @@
 import { bindContext as bind } from '../platform/context/index.js';
 import { assessReport } from './assess.js';
 import { assignees } from './assignees.js';
-import { claimReport, reassignClaim, releaseClaim } from './claims.js';
+import { claimReport, reassignClaim, releaseClaim, releaseClaimsOfAccount } from './claims.js';
 import { TriageContext, type TriageDeps, type TriageSettings } from './context.js';
 import { claimNext } from './next.js';
 import { queue, queueCounts } from './queue.js';
@@ -23,6 +23,7 @@ export function createTriageService(deps: TriageDeps) {
     claimNext: bind(ctx, claimNext),
     releaseClaim: bind(ctx, releaseClaim),
     reassignClaim: bind(ctx, reassignClaim),
+    releaseClaimsOfAccount: bind(ctx, releaseClaimsOfAccount),
     assignees: bind(ctx, assignees),
     assessReport: bind(ctx, assessReport),
     confirmAssessment: bind(ctx, confirmAssessment),
