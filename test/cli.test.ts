@@ -69,6 +69,8 @@ describe('vigie start, then the operator commands', () => {
     const org = await runCli(['org', 'create', '--name', 'Police unit', '--kind', 'police', '--country', 'FR'], env);
     expect(org.code, org.stderr).toBe(0);
     const organisationId = org.stdout.trim();
+    // Standard output is the answer alone, whatever the command logged: scripts read it.
+    expect(organisationId).toMatch(/^[0-9a-f-]{36}$/);
     const user = await runCli(
       [
         'user',

@@ -8,7 +8,8 @@ import { createLogger } from '../platform/logging/index.js';
 export async function withVigie<T>(config: Config, work: (vigie: Vigie) => Promise<T>): Promise<T> {
   // Loaded here, not on import: `vigie hash` and `--help` must not load the whole server.
   const { createVigie } = await import('../main.js');
-  const vigie = await createVigie(config, { logger: createLogger('warn') });
+  // Warnings go to standard error: standard output is the command's answer (an id, a list), read by scripts.
+  const vigie = await createVigie(config, { logger: createLogger('warn', process.stderr) });
   let refusal: Problem;
   try {
     return await work(vigie);
