@@ -275,6 +275,35 @@ describe('disabling and enabling an account', () => {
 });
 
 describe('the last active administrator', () => {
+  it('holds when two administrators remove each other at the same moment: one succeeds, the other is refused, none fails', async () => {
+    const fresh = await createTestVigie();
+    try {
+      for (let round = 0; round < 5; round += 1) {
+        const [first, second] = await Promise.all([signInAs(fresh, ['administrator']), signInAs(fresh, ['administrator'])]);
+        const others = (await fresh.vigie.identity.listUsers()).filter(
+          (user) => user.roles.includes('administrator') && !user.disabled && user.id !== first!.userId && user.id !== second!.userId,
+        );
+        for (const other of others) await fresh.vigie.identity.disableUser(system, other.id);
+        const [demoted, disabled] = await Promise.all([
+          fresh.vigie.app.inject({
+            method: 'PATCH',
+            url: `/api/users/${second!.userId}/roles`,
+            headers: first!.headers,
+            payload: { roles: ['analyst'] },
+          }),
+          fresh.vigie.app.inject({ method: 'POST', url: `/api/users/${first!.userId}/disable`, headers: second!.headers }),
+        ]);
+        // The loser is refused as the last administrator (409), or no longer allowed (403) or
+        // signed out (401) when the winner's change came first; never a failure of the server.
+        const succeeded = [demoted.statusCode === 200, disabled.statusCode === 204];
+        expect(succeeded.filter(Boolean), `${demoted.statusCode} ${disabled.statusCode}`).toHaveLength(1);
+        for (const answer of [demoted, disabled]) expect([200, 204, 401, 403, 409], answer.body).toContain(answer.statusCode);
+      }
+    } finally {
+      await fresh.close();
+    }
+  }, 120_000);
+
   it('keeps the administrator role: 409 naming the roles field, until another administrator exists', async () => {
     const fresh = await createTestVigie();
     try {

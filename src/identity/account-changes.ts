@@ -17,21 +17,26 @@ import type { IdentityTables } from './tables.js';
 const administrator: StaffRole = 'administrator';
 
 /**
- * Refuses a change that would leave the deployment with no active administrator. The rows of
- * the active administrators are locked first, so two administrators removing each other (their
- * role, or their account) at the same time cannot both succeed.
+ * Locks the rows of the active administrators, before the account's own row: every change
+ * that could leave no administrator takes its locks in this order, so two administrators
+ * removing each other (their role, or their account) at the same time wait for one another
+ * instead of deadlocking, and cannot both succeed.
  */
-async function keepAnAdministrator(trx: Transaction<IdentityTables>, userId: string, field: FieldProblem | null, detail: MessageKey) {
-  const administrators = await trx
+async function lockActiveAdministrators(trx: Transaction<IdentityTables>): Promise<string[]> {
+  const rows = await trx
     .selectFrom('users')
     .select('id')
     .where('disabled_at', 'is', null)
     .where(sql<boolean>`${administrator} = any(roles)`)
+    .orderBy('id')
     .forUpdate()
     .execute();
-  if (administrators.every((held) => held.id === userId)) {
-    throw new Problem('conflict', { detail, fields: field ? [field] : [] });
-  }
+  return rows.map((row) => row.id);
+}
+
+/** Refuses a change that would leave the deployment with no active administrator. */
+function keepAnAdministrator(administrators: readonly string[], userId: string, field: FieldProblem | null, detail: MessageKey): void {
+  if (administrators.every((id) => id === userId)) throw new Problem('conflict', { detail, fields: field ? [field] : [] });
 }
 
 /**
@@ -46,11 +51,12 @@ export async function changeUserRoles(
 ): Promise<UserSummary> {
   const next = [...new Set(roles)];
   return ctx.change(async (trx, audit) => {
+    const administrators = await lockActiveAdministrators(trx);
     const user = await trx.selectFrom('users').select(summaryColumns).where('id', '=', userId).forUpdate().executeTakeFirst();
     if (!user) throw new Problem('not-found');
     const active = user.disabled_at === null;
     if (active && user.roles.includes(administrator) && !next.includes(administrator)) {
-      await keepAnAdministrator(trx, userId, { in: 'body', pointer: '/roles', code: 'invalid' }, 'detail.last-administrator');
+      keepAnAdministrator(administrators, userId, { in: 'body', pointer: '/roles', code: 'invalid' }, 'detail.last-administrator');
     }
     const before = user.roles.filter(isStaffRole);
     const unchanged = before.length === next.length && next.every((role) => before.includes(role));
@@ -112,10 +118,11 @@ export async function updateUserPerson(
  */
 export async function disableUser(ctx: IdentityContext, actor: Actor, userId: string): Promise<void> {
   await ctx.change(async (trx, audit, root) => {
+    const administrators = await lockActiveAdministrators(trx);
     const user = await trx.selectFrom('users').select(['roles', 'disabled_at']).where('id', '=', userId).forUpdate().executeTakeFirst();
     if (!user) throw new Problem('not-found');
     if (user.disabled_at !== null) return;
-    if (user.roles.includes(administrator)) await keepAnAdministrator(trx, userId, null, 'detail.last-administrator-disable');
+    if (user.roles.includes(administrator)) keepAnAdministrator(administrators, userId, null, 'detail.last-administrator-disable');
     await trx.updateTable('users').set({ disabled_at: ctx.now() }).where('id', '=', userId).execute();
     await revokeSessionsOf(trx, userId, ctx.now());
     await audit(actor, { action: 'user.disable', subjectType: 'user', subjectId: userId });
