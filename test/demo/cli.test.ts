@@ -44,7 +44,7 @@ describe('vigie demo load', { timeout: 120_000 }, () => {
     expect(loaded.code, loaded.stderr).toBe(0);
     expect(loaded.stdout).toContain(`Demonstration data loaded: ${demoReports.length} reports`);
     for (const person of demoStaff) expect(loaded.stdout).toContain(person.email);
-    expect(loaded.stdout).toMatch(/password for each: [A-Za-z0-9_-]{16}\b/);
+    expect(loaded.stdout).toMatch(/password for each: [A-Za-z0-9_-]{16};/);
     const again = await runCli(['demo', 'load'], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('The demonstration data set is already loaded');
