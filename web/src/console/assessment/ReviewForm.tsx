@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { isProblem } from '../../shared/api.js';
 import { CheckboxField } from '../../shared/form/CheckboxField.js';
@@ -6,7 +6,7 @@ import { TextField } from '../../shared/form/TextField.js';
 import type { Assessment } from '../queue/types.js';
 import { disputableFields, type DisputableField } from '../queue/vocabulary.js';
 import { useStaffApi } from '../use-staff-api.js';
-import { typingIn } from './shortcuts.js';
+import { dialogIsOpen, typingIn } from './shortcuts.js';
 import { ShortcutHelp, type ShortcutLine } from './ShortcutHelp.js';
 
 const disagreeKey = 'd';
@@ -62,12 +62,12 @@ export function ReviewForm({
   };
 
   const latest = useRef({ confirm, disagree, disagreeing, toggle });
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = { confirm, disagree, disagreeing, toggle };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (help || event.defaultPrevented || event.altKey) return;
+      if (dialogIsOpen() || event.defaultPrevented || event.altKey) return;
       const now = latest.current;
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
@@ -93,7 +93,7 @@ export function ReviewForm({
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [help]);
+  }, []);
   useEffect(() => {
     if (disagreeing) document.getElementById(`disagree-${disputableFields[0]}`)?.focus();
   }, [disagreeing]);
