@@ -5,7 +5,7 @@
 // Text files are also written brotli- and gzip-compressed beside themselves, which the server
 // sends to browsers that accept them (a fraction of the bytes on a reporter's slow connection).
 // Several processes may call it at once (parallel test files): a lock directory makes one
-// build while the others wait for it, and the new build replaces web/dist in one rename.
+// build while the others wait for it, and the new build takes web/dist's place by renames.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -96,8 +96,14 @@ async function build(hash) {
   await viteBuild({ configFile: path.join(webDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   compressText(outDir);
   writeFileSync(path.join(outDir, '.build-stamp'), hash);
-  rmSync(distDir, { recursive: true, force: true });
+  // The old build steps aside rather than being removed first, so that web/dist is missing
+  // only between two renames, not for as long as a removal takes (a server starting then
+  // would find no front end).
+  const previousDir = path.join(webDir, `.dist-previous-${process.pid}`);
+  rmSync(previousDir, { recursive: true, force: true });
+  if (existsSync(distDir)) renameSync(distDir, previousDir);
   renameSync(outDir, distDir);
+  rmSync(previousDir, { recursive: true, force: true });
 }
 
 async function main() {
