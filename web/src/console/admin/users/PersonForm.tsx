@@ -42,7 +42,8 @@ export function PersonForm({
     if (Object.keys(body).length === 0) return onCancel();
     try {
       await api<UserSummary>(`/api/users/${user.id}`, { method: 'PATCH', body });
-      onSaved({ name: next.name, email: next.email.toLowerCase() });
+      // The address as the server keeps it (identity's normaliseEmail), without reading it again.
+      onSaved({ name: next.name, email: next.email.normalize('NFKC').toLowerCase() });
     } catch (failure) {
       fail(failure);
     }
