@@ -24,6 +24,21 @@ const restrictedOutside = (own) => ({
   'no-restricted-imports': ['error', { patterns: modules.filter((m) => m !== own).map(internalsOf) }],
 });
 
+/** The web front end may not import the server's code. */
+const webOutsideApi = { regex: '^(\\.\\./)+(src|test|bin)/', message: 'The web front end talks to the server through its HTTP API only.' };
+/** The public pages load the public catalogue only (web/src/i18n/en-public.ts): their code says nothing else. */
+const publicStringsOnly = [
+  {
+    group: ['**/i18n/index.js'],
+    importNames: ['useI18n', 'MessageKey'],
+    message: 'The public pages load only the public catalogue: use usePublicI18n and PublicKey.',
+  },
+  {
+    regex: '/i18n/(?!index\\.js$|public-catalogues\\.js$)',
+    message: 'The public pages load only the public catalogue: import web/src/i18n through its index.js.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'scratch/', 'web/dist/', 'web/.dist-*/', 'bench/out/', 'test-results/'] },
   js.configs.recommended,
@@ -46,12 +61,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.flat['recommended-latest'].rules,
       'react-hooks/exhaustive-deps': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [{ regex: '^(\\.\\./)+(src|test|bin)/', message: 'The web front end talks to the server through its HTTP API only.' }],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [webOutsideApi] }],
       'no-restricted-syntax': [
         'error',
         { selector: 'JSXText[value=/[A-Za-zÀ-ÿ]/]', message: 'Put user-facing text in the catalogues (web/src/i18n) and use t().' },
@@ -62,7 +72,12 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['web/src/{portal,report,shared,neutral}/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [webOutsideApi, ...publicStringsOnly] }] },
+  },
   { files: ['**/*.test.ts', 'test/**'], rules: { 'max-lines': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
-  { files: ['**/*.ts'], rules: restrictedOutside(undefined) },
+  // (Not the web front end's .ts files: their own rule above forbids the server's code altogether.)
+  { files: ['**/*.ts'], ignores: ['web/**'], rules: restrictedOutside(undefined) },
   ...modules.map((module) => ({ files: [`${module}/**/*.ts`], rules: restrictedOutside(module) })),
 );

@@ -1,7 +1,11 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/platform/config/index.js';
+import { en } from '../web/src/i18n/en.js';
+import { enPublic } from '../web/src/i18n/en-public.js';
+import { fr } from '../web/src/i18n/fr.js';
+import { frPublic } from '../web/src/i18n/fr-public.js';
 import { createTestVigie, type TestVigie } from './support/app.js';
 import { ensureWebBuilt } from './web/build.js';
 
@@ -54,10 +58,12 @@ describe('the portal settings', () => {
 describe('the front end', () => {
   /** Read when the test runs, after beforeAll's build: a rebuild renames the hashed files. */
   const portalAsset = () => readdirSync('web/dist/assets').find((name) => name.startsWith('portal-') && name.endsWith('.js'))!;
-  /** The largest script, which every page loads. */
+  /** The scripts a page loads: its entry and what it preloads (every static import). */
+  const scriptsOf = (page: string) =>
+    [...readFileSync(`web/dist/${page}`, 'utf8').matchAll(/(?:src|href)="\/assets\/([\w-]+\.js)"/g)].map((match) => match[1]!);
+  /** The portal's largest script, which every page loads (React and the public strings). */
   const sharedAsset = () =>
-    readdirSync('web/dist/assets')
-      .filter((name) => name.endsWith('.js'))
+    scriptsOf('index.html')
       .map((name) => ({ name, size: statSync(`web/dist/assets/${name}`).size }))
       .sort((a, b) => b.size - a.size)[0]!.name;
 
@@ -91,7 +97,7 @@ describe('the front end', () => {
       expect(response.headers['content-type']).toMatch(/^(text|application)\/javascript/);
       expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(String(response.headers.vary)).toMatch(/accept-encoding/i);
-      // The shared chunk (React and both catalogues) is the portal's largest download: a quarter or less once compressed.
+      // The shared chunk is the portal's largest download: a quarter or less once compressed.
       expect(response.rawPayload.length).toBeLessThan(original.length / 3);
       expect(decode(response.rawPayload).equals(original)).toBe(true);
     }
@@ -100,6 +106,31 @@ describe('the front end', () => {
     const page = await t.vigie.app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'br' } });
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.headers['cache-control']).toBe('no-store');
+  });
+
+  it("keeps the console's strings out of the public pages: a reporter's phone loads the public catalogue only", () => {
+    const consoleOnly = ([full, public_]: readonly [Record<string, string>, Record<string, string>]) => {
+      const publicText = Object.values(public_).join('\n');
+      // Strings written the same once bundled, and not part of a public one.
+      return Object.entries(full)
+        .filter(([key, text]) => !(key in public_) && /^[A-Za-z][A-Za-z ,.]{24,}$/.test(text) && !publicText.includes(text))
+        .map(([, text]) => text);
+    };
+    const samples = [...consoleOnly([en, enPublic]), ...consoleOnly([fr, frPublic])];
+    expect(samples.length).toBeGreaterThan(50);
+    const code = (page: string) =>
+      scriptsOf(page)
+        .map((name) => readFileSync(`web/dist/assets/${name}`, 'utf8'))
+        .join('\n');
+    const inConsole = code('console/index.html');
+    for (const page of ['index.html', 'recettes/index.html']) {
+      const publicCode = code(page);
+      expect(
+        samples.filter((text) => publicCode.includes(text)),
+        page,
+      ).toEqual([]);
+    }
+    expect(samples.filter((text) => !inConsole.includes(text))).toEqual([]);
   });
 
   it('allows its own scripts, styles and worker only: no inline script or style, no other origin', async () => {

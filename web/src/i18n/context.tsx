@@ -1,27 +1,36 @@
 import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { MessageKey } from './en.js';
-import { catalogues } from './catalogues.js';
 import { format, type Params } from './format.js';
 import { initialLanguage, rememberLanguage, type Language } from './language.js';
 
-export interface I18n {
+export interface I18n<Key extends string> {
   language: Language;
   setLanguage(language: Language): void;
-  t(key: MessageKey, params?: Params): string;
+  t(key: Key, params?: Params): string;
 }
 
-export const I18nContext = createContext<I18n | null>(null);
+export const I18nContext = createContext<I18n<string> | null>(null);
 
-/** Holds the page's language, keeps `<html lang>` and the page title in step with it. */
-export function I18nProvider({ children, titleKey }: { children: ReactNode; titleKey: MessageKey }) {
+/**
+ * Holds the page's language, keeps `<html lang>` and the page title in step with it. Each
+ * page brings the catalogues it may show (the public pages, not the console's strings).
+ */
+export function I18nProvider<Key extends string>({
+  children,
+  catalogues,
+  titleKey,
+}: {
+  children: ReactNode;
+  catalogues: Record<Language, Record<Key, string>>;
+  titleKey: Key;
+}) {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
   const setLanguage = useCallback((next: Language) => {
     rememberLanguage(next);
     setLanguageState(next);
   }, []);
-  const value = useMemo<I18n>(
-    () => ({ language, setLanguage, t: (key, params) => format(catalogues[language][key], params) }),
-    [language, setLanguage],
+  const value = useMemo<I18n<string>>(
+    () => ({ language, setLanguage, t: (key, params) => format(catalogues[language][key as Key], params) }),
+    [language, setLanguage, catalogues],
   );
   useEffect(() => {
     document.documentElement.lang = language;

@@ -1,20 +1,16 @@
 import type { MessageKey } from './en.js';
 import { admin } from './fr/admin.js';
 import { analyst } from './fr/analyst.js';
-import { common } from './fr/common.js';
 import { console_ } from './fr/console.js';
 import { demo } from './fr/demo.js';
-import { portal } from './fr/portal.js';
 import { partners } from './fr/partners.js';
 import { referrals } from './fr/referrals.js';
-import { report } from './fr/report.js';
 import { takedowns } from './fr/takedowns.js';
+import { frPublic } from './fr-public.js';
 
 /** Le catalogue français : mêmes clés que l'anglais (vérifié par le type et par un test). */
 export const fr: Record<MessageKey, string> = {
-  ...common,
-  ...report,
-  ...portal,
+  ...frPublic,
   ...console_,
   ...analyst,
   ...referrals,

@@ -1,4 +1,5 @@
 export { I18nProvider } from './context.js';
-export { useI18n } from './use-i18n.js';
+export { useI18n, usePublicI18n } from './use-i18n.js';
 export { languages, type Language } from './language.js';
 export type { MessageKey } from './en.js';
+export type { PublicKey } from './en-public.js';

@@ -1,20 +1,20 @@
-import { useI18n, type MessageKey } from '../i18n/index.js';
+import { usePublicI18n, type PublicKey } from '../i18n/index.js';
 
-const ingredients: MessageKey[] = [
+const ingredients: PublicKey[] = [
   'neutral.ingredient-1',
   'neutral.ingredient-2',
   'neutral.ingredient-3',
   'neutral.ingredient-4',
   'neutral.ingredient-5',
 ];
-const method: MessageKey[] = ['neutral.step-1', 'neutral.step-2', 'neutral.step-3', 'neutral.step-4'];
+const method: PublicKey[] = ['neutral.step-1', 'neutral.step-2', 'neutral.step-3', 'neutral.step-4'];
 
 /**
  * Where the portal's quick exit goes by default: an ordinary recipe page, with nothing that
  * recalls the portal. Deployments usually point VIGIE_QUICK_EXIT_URL at a common outside site.
  */
 export function NeutralPage() {
-  const { t } = useI18n();
+  const { t } = usePublicI18n();
   return (
     <main className="neutral">
       <h1>{t('neutral.heading')}</h1>

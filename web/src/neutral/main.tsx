@@ -1,12 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '../i18n/index.js';
+import { publicCatalogues } from '../i18n/public-catalogues.js';
 import '../shared/styles.css';
 import { NeutralPage } from './NeutralPage.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <I18nProvider titleKey="neutral.title">
+    <I18nProvider catalogues={publicCatalogues} titleKey="neutral.title">
       <NeutralPage />
     </I18nProvider>
   </StrictMode>,

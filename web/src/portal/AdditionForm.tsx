@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useI18n } from '../i18n/index.js';
+import { usePublicI18n } from '../i18n/index.js';
 import { solvedChallengeHeaders } from '../pow/solve.js';
 import { emptyReportDraft, type ReportDraft } from '../report/draft.js';
 import { IdentifierList } from '../report/IdentifierList.js';
@@ -13,7 +13,7 @@ import { TextField } from '../shared/form/TextField.js';
 
 /** More information for a report, sent with its receipt code and nothing that identifies the sender. */
 export function AdditionForm({ receiptCode, onAdded }: { receiptCode: string; onAdded(): void }) {
-  const { t, language } = useI18n();
+  const { t, language } = usePublicI18n();
   const [draft, setDraft] = useState<ReportDraft>(emptyReportDraft);
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const [general, setGeneral] = useState<string[]>([]);

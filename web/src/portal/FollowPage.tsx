@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useI18n } from '../i18n/index.js';
+import { usePublicI18n } from '../i18n/index.js';
 import { isProblem, request } from '../shared/api.js';
 import { FieldErrorsContext } from '../shared/form/errors.js';
 import { TextField } from '../shared/form/TextField.js';
@@ -8,7 +8,7 @@ import { ReportStatusView, type PublicStatus } from './ReportStatusView.js';
 
 /** "Follow my report": the receipt code alone shows the status and lets the reporter add information. */
 export function FollowPage({ onNewReport }: { onNewReport(): void }) {
-  const { t, language } = useI18n();
+  const { t, language } = usePublicI18n();
   const [code, setCode] = useState('');
   const [checked, setChecked] = useState<string | null>(null);
   const [status, setStatus] = useState<PublicStatus | null>(null);

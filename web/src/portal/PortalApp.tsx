@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useI18n } from '../i18n/index.js';
+import { usePublicI18n } from '../i18n/index.js';
 import { EmergencyNumbers } from '../shared/EmergencyNumbers.js';
 import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { loadPortalSettings, type PortalSettings } from '../shared/settings.js';
@@ -19,7 +19,7 @@ function show(view: View): void {
 }
 
 export function PortalApp() {
-  const { t, language } = useI18n();
+  const { t, language } = usePublicI18n();
   const [view, setView] = useState<View>(window.location.pathname.startsWith(paths.follow) ? 'follow' : 'report');
   const [settings, setSettings] = useState<PortalSettings | null>(null);
   const [failed, setFailed] = useState(false);

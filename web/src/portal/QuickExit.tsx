@@ -1,8 +1,8 @@
-import { useI18n } from '../i18n/index.js';
+import { usePublicI18n } from '../i18n/index.js';
 
 /** Always in the same place at the top, reachable first by keyboard; Escape twice does the same. */
 export function QuickExit({ onExit }: { onExit(): void }) {
-  const { t } = useI18n();
+  const { t } = usePublicI18n();
   return (
     <button type="button" className="quick-exit" onClick={onExit} aria-describedby="quick-exit-hint">
       {t('portal.quick-exit')}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../i18n/index.js';
+import { usePublicI18n } from '../i18n/index.js';
 
 export interface PublicReceipt {
   receiptCode: string;
@@ -8,7 +8,7 @@ export interface PublicReceipt {
 
 /** The receipt code, shown this once: Vigie keeps only its hash and cannot show it again. */
 export function Receipt({ receipt, onFollow, onRestart }: { receipt: PublicReceipt; onFollow(): void; onRestart(): void }) {
-  const { t } = useI18n();
+  const { t } = usePublicI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState(false);
   useEffect(() => heading.current?.focus(), []);

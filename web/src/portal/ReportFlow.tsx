@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../i18n/index.js';
+import { usePublicI18n } from '../i18n/index.js';
 import { solvedChallengeHeaders } from '../pow/solve.js';
 import { fieldIdOf } from '../report/to-content.js';
 import { isProblem, request } from '../shared/api.js';
@@ -26,7 +26,7 @@ interface ReportFlowProps {
 
 /** The report, step by step: what happened, where, who, about you, then review and send. */
 export function ReportFlow({ settings, draft, setDraft, onFollow, onRestart }: ReportFlowProps) {
-  const { t, language } = useI18n();
+  const { t, language } = usePublicI18n();
   const [step, setStep] = useState<Step>('what');
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const [general, setGeneral] = useState<string[]>([]);

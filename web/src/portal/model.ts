@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n/index.js';
+import type { PublicKey } from '../i18n/index.js';
 import type { ReportContent } from '../report/content.js';
 import { emptyReportDraft, type ReportDraft } from '../report/draft.js';
 import * as n from '../report/normalise.js';
@@ -62,7 +62,7 @@ export function portalContentOf(draft: PortalDraft, language: string): { content
 }
 
 /** What the page can tell before sending: what must be chosen, and contact details the person meant to give. */
-export function localErrors(step: Step, draft: PortalDraft, t: (key: MessageKey) => string): Map<string, string> {
+export function localErrors(step: Step, draft: PortalDraft, t: (key: PublicKey) => string): Map<string, string> {
   const errors = new Map<string, string>();
   if ((step === 'what' || step === 'review') && draft.category === '') errors.set('category', t('portal.error-category'));
   if ((step === 'about' || step === 'review') && draft.reporter.consent) {

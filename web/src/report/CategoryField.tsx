@@ -1,4 +1,4 @@
-import { useI18n, type MessageKey } from '../i18n/index.js';
+import { usePublicI18n, type PublicKey } from '../i18n/index.js';
 import { SelectField } from '../shared/form/SelectField.js';
 
 export function CategoryField({
@@ -10,8 +10,8 @@ export function CategoryField({
   value: string;
   onChange(value: string): void;
 }) {
-  const { t } = useI18n();
-  const options = categories.map((category) => ({ value: category, label: t(`category.${category}` as MessageKey) }));
+  const { t } = usePublicI18n();
+  const options = categories.map((category) => ({ value: category, label: t(`category.${category}` as PublicKey) }));
   return (
     <SelectField
       id="category"

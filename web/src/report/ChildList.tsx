@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/index.js';
+import { usePublicI18n } from '../i18n/index.js';
 import { RadioGroup } from '../shared/form/RadioGroup.js';
 import { SelectField } from '../shared/form/SelectField.js';
 import { TextField } from '../shared/form/TextField.js';
@@ -7,7 +7,7 @@ import { genderOptions } from './genders.js';
 import { useList } from './use-list.js';
 
 export function ChildList({ children, onChange }: { children: readonly ChildDraft[]; onChange(rows: ChildDraft[]): void }) {
-  const { t } = useI18n();
+  const { t } = usePublicI18n();
   const list = useList(children, onChange, emptyChild);
   const ageKinds = [
     { value: 'unknown', label: t('report.age-unknown') },

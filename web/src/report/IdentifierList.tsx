@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/index.js';
+import { usePublicI18n } from '../i18n/index.js';
 import { TextField } from '../shared/form/TextField.js';
 import { emptyIdentifier, type IdentifierDraft } from './draft.js';
 import { useList } from './use-list.js';
@@ -10,7 +10,7 @@ export function IdentifierList({
   identifiers: readonly IdentifierDraft[];
   onChange(rows: IdentifierDraft[]): void;
 }) {
-  const { t } = useI18n();
+  const { t } = usePublicI18n();
   const list = useList(identifiers, onChange, emptyIdentifier);
   return (
     <fieldset className="group" id="identifiers">

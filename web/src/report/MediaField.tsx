@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useI18n } from '../i18n/index.js';
+import { usePublicI18n } from '../i18n/index.js';
 import { solvedChallengeHeaders } from '../pow/solve.js';
 import { isProblem, request } from '../shared/api.js';
 import { FieldMessages } from '../shared/form/FieldMessages.js';
@@ -18,7 +18,7 @@ interface Uploaded {
  * the upload. The file itself never stays in the page.
  */
 export function MediaField({ media, onChange }: { media: readonly MediaDraft[]; onChange(media: MediaDraft[]): void }) {
-  const { t, language } = useI18n();
+  const { t, language } = usePublicI18n();
   const [busy, setBusy] = useState(false);
   const [uploadError, setUploadError] = useState<string | undefined>();
   const error = useFieldError('media') ?? uploadError;

@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/index.js';
+import { usePublicI18n } from '../i18n/index.js';
 import { SelectField } from '../shared/form/SelectField.js';
 import { TextField } from '../shared/form/TextField.js';
 import type { PersonDraft } from './draft.js';
@@ -6,7 +6,7 @@ import { genderOptions } from './genders.js';
 
 /** The person reported: everything optional, sent only when something is filled in. */
 export function PersonFields({ person, onChange }: { person: PersonDraft; onChange(person: PersonDraft): void }) {
-  const { t } = useI18n();
+  const { t } = usePublicI18n();
   const set = (patch: Partial<PersonDraft>) => onChange({ ...person, ...patch });
   return (
     <fieldset className="group" id="person">

@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/index.js';
+import { usePublicI18n } from '../i18n/index.js';
 import { SelectField } from '../shared/form/SelectField.js';
 import { TextField } from '../shared/form/TextField.js';
 import { countryOptions } from './countries.js';
@@ -12,7 +12,7 @@ interface PlaceListProps {
 }
 
 export function PlaceList({ places, countries, onChange }: PlaceListProps) {
-  const { t, language } = useI18n();
+  const { t, language } = usePublicI18n();
   const list = useList(places, onChange, emptyPlace);
   const options = countryOptions(countries, language);
   return (

@@ -1,8 +1,8 @@
-import { useI18n } from '../i18n/index.js';
+import { usePublicI18n } from '../i18n/index.js';
 import { CheckboxField } from '../shared/form/CheckboxField.js';
 
 export function UrgencyField({ urgent, onChange }: { urgent: boolean; onChange(urgent: boolean): void }) {
-  const { t } = useI18n();
+  const { t } = usePublicI18n();
   return (
     <CheckboxField
       id="childInImmediateDanger"

@@ -1,10 +1,10 @@
-import { useI18n } from '../i18n/index.js';
+import { usePublicI18n } from '../i18n/index.js';
 import { TextField } from '../shared/form/TextField.js';
 import { emptyUrl, type UrlDraft } from './draft.js';
 import { useList } from './use-list.js';
 
 export function UrlList({ urls, onChange }: { urls: readonly UrlDraft[]; onChange(urls: UrlDraft[]): void }) {
-  const { t } = useI18n();
+  const { t } = usePublicI18n();
   const list = useList(urls, onChange, emptyUrl);
   return (
     <fieldset className="group" id="urls">

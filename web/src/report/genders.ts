@@ -1,7 +1,7 @@
-import type { MessageKey } from '../i18n/index.js';
+import type { PublicKey } from '../i18n/index.js';
 import type { Option } from '../shared/form/SelectField.js';
 import { genders } from './vocabulary.js';
 
-export function genderOptions(t: (key: MessageKey) => string): Option[] {
+export function genderOptions(t: (key: PublicKey) => string): Option[] {
   return genders.map((gender) => ({ value: gender, label: t(`gender.${gender}`) }));
 }

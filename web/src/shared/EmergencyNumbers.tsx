@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/index.js';
+import { usePublicI18n } from '../i18n/index.js';
 import type { EmergencyNumber } from './settings.js';
 
 /**
@@ -7,7 +7,7 @@ import type { EmergencyNumber } from './settings.js';
  * so that the keyboard goes on to the next field.
  */
 export function EmergencyNumbers({ numbers, callable = true }: { numbers: readonly EmergencyNumber[]; callable?: boolean }) {
-  const { t, language } = useI18n();
+  const { t, language } = usePublicI18n();
   return (
     <section className="emergency" role="alert" aria-labelledby="emergency-title">
       <h2 id="emergency-title">{t('emergency.title')}</h2>

@@ -1,8 +1,8 @@
-import { languages, useI18n } from '../i18n/index.js';
+import { languages, usePublicI18n } from '../i18n/index.js';
 
 /** Offers the other language, written in that language (WCAG 3.1.2: its own `lang`). */
 export function LanguageSwitch() {
-  const { language, setLanguage, t } = useI18n();
+  const { language, setLanguage, t } = usePublicI18n();
   return (
     <div className="language-switch" role="group" aria-label={t('common.language')}>
       {languages.map((other) => (

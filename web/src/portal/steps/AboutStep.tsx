@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/index.js';
+import { usePublicI18n } from '../../i18n/index.js';
 import { reporterRoles } from '../../report/vocabulary.js';
 import { CheckboxField } from '../../shared/form/CheckboxField.js';
 import { SelectField } from '../../shared/form/SelectField.js';
@@ -8,7 +8,7 @@ import type { StepProps } from './step-props.js';
 
 /** Anonymous unless the person ticks the box: only then are contact details asked for, and sent. */
 export function AboutStep({ draft, change }: StepProps) {
-  const { t } = useI18n();
+  const { t } = usePublicI18n();
   const reporter = draft.reporter;
   const set = (patch: Partial<ReporterDraft>) => change({ reporter: { ...reporter, ...patch } });
   const roles = reporterRoles.map((role) => ({ value: role, label: t(`role.${role}`) }));

@@ -1,4 +1,4 @@
-import { useI18n, type MessageKey } from '../../i18n/index.js';
+import { usePublicI18n, type PublicKey } from '../../i18n/index.js';
 import type { PortalDraft, Step } from '../model.js';
 
 interface ReviewProps {
@@ -10,11 +10,11 @@ const filled = (values: readonly string[]) => values.filter((value) => value.tri
 
 /** What will be sent, step by step, each with a way back to change it. */
 export function ReviewStep({ draft, goTo }: ReviewProps) {
-  const { t } = useI18n();
+  const { t } = usePublicI18n();
   const none = t('portal.review-none');
   const rows: { step: Step; label: string; value: string }[] = [
     { step: 'what', label: t('report.urgent'), value: draft.urgent ? t('common.yes') : t('common.no') },
-    { step: 'what', label: t('report.category'), value: draft.category ? t(`category.${draft.category}` as MessageKey) : none },
+    { step: 'what', label: t('report.category'), value: draft.category ? t(`category.${draft.category}` as PublicKey) : none },
     { step: 'what', label: t('report.narrative'), value: draft.narrative.trim() || none },
     { step: 'what', label: t('report.media'), value: draft.media.length > 0 ? draft.media.map((m) => m.fileName).join(', ') : none },
     {

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/index.js';
+import { usePublicI18n } from '../../i18n/index.js';
 import { CategoryField } from '../../report/CategoryField.js';
 import { MediaField } from '../../report/MediaField.js';
 import { UrgencyField } from '../../report/UrgencyField.js';
@@ -6,7 +6,7 @@ import { TextField } from '../../shared/form/TextField.js';
 import type { StepProps } from './step-props.js';
 
 export function WhatStep({ draft, change, settings }: StepProps) {
-  const { t } = useI18n();
+  const { t } = usePublicI18n();
   return (
     <>
       <UrgencyField urgent={draft.urgent} onChange={(urgent) => change({ urgent })} />

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useI18n } from '../../i18n/index.js';
+import { usePublicI18n } from '../../i18n/index.js';
 import { isProblem } from '../api.js';
 import { errorsOfProblem, withoutError } from './problem-errors.js';
 
@@ -10,7 +10,7 @@ export { flatIds } from './problem-errors.js';
  * (`idOf` turns the JSON pointer into the input's id), the rest a general message.
  */
 export function useProblemErrors(idOf: (pointer: string) => string | undefined) {
-  const { t } = useI18n();
+  const { t } = usePublicI18n();
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const [general, setGeneral] = useState<string[]>([]);
   const fail = useCallback(
