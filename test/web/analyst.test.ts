@@ -214,6 +214,18 @@ describe.skipIf(chromiumMissing)("the analyst's screens", { timeout: 120_000 }, 
     );
     await help.waitFor({ state: 'hidden' });
     expect(await page.getByRole('radio', { name: 'Pas illégal' }).isChecked()).toBe(true);
+    // And a `?` typed the instant it closes opens it again (it was taken as "already open").
+    await page.keyboard.press('?');
+    await help.waitFor();
+    const reopened = await page.evaluate(`new Promise((resolve) => {
+      document.querySelector('dialog').addEventListener('close', () => setTimeout(() => resolve(document.querySelector('dialog').open), 50), { once: true });
+      document.querySelector('dialog').close();
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true }));
+    })`);
+    expect(reopened).toBe(true);
+    await help.waitFor();
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
 
     await page.keyboard.press('1');
     await page.keyboard.press('5');

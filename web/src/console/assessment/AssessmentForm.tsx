@@ -10,7 +10,7 @@ import { ageGroups, imageryClasses, legalStatuses, type AgeGroup, type ImageryCl
 import { useStaffApi } from '../use-staff-api.js';
 import { KeyedRadios } from './KeyedRadios.js';
 import { ageGroupKeys, assessmentKeyOf, dialogIsOpen, imageryClassKeys, legalStatusKeys } from './shortcuts.js';
-import { ShortcutHelp, type ShortcutLine } from './ShortcutHelp.js';
+import { ShortcutHelp, useShortcutHelp, type ShortcutLine } from './ShortcutHelp.js';
 
 /** The key shown for an imagery class: its letter, with Shift for a class 2. */
 const keyOf = (value: ImageryClass) => (value.endsWith('2') ? `⇧${value[0]!.toLowerCase()}` : value[0]!.toLowerCase());
@@ -52,7 +52,7 @@ export function AssessmentForm({
   const [draft, setDraft] = useState<Draft>({ legalStatus: '', category: reportCategory, ageGroup: '', imageryClass: '', note: '' });
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const [general, setGeneral] = useState<string[]>([]);
-  const [help, setHelp] = useState(false);
+  const { dialog: helpDialog, show: showHelp } = useShortcutHelp();
   const [sending, setSending] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const set = (patch: Partial<Draft>, id: string) => {
@@ -67,7 +67,7 @@ export function AssessmentForm({
       if (!meaning) return;
       event.preventDefault();
       if ('submit' in meaning) form.current?.requestSubmit();
-      else if ('help' in meaning) setHelp(true);
+      else if ('help' in meaning) showHelp();
       else if ('focus' in meaning) document.getElementById(meaning.focus === 'category' ? 'assess-category' : 'assess-note')?.focus();
       else if (meaning.field === 'legalStatus') set({ legalStatus: meaning.value }, 'assess-legal');
       else if (meaning.field === 'ageGroup') set({ ageGroup: meaning.value }, 'assess-age');
@@ -75,7 +75,7 @@ export function AssessmentForm({
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [showHelp]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -131,7 +131,7 @@ export function AssessmentForm({
         <h2 id="assess-form-title">{t('analyst.assess.form-title')}</h2>
         <p className="hint">
           {t('analyst.keys.intro')}{' '}
-          <button type="button" className="link" onClick={() => setHelp(true)}>
+          <button type="button" className="link" onClick={showHelp}>
             {t('analyst.keys.show')}
           </button>
         </p>
@@ -188,7 +188,7 @@ export function AssessmentForm({
           </button>
         </div>
       </form>
-      <ShortcutHelp open={help} lines={lines} onClose={() => setHelp(false)} />
+      <ShortcutHelp dialog={helpDialog} lines={lines} />
     </FieldErrorsContext.Provider>
   );
 }

@@ -7,7 +7,7 @@ import type { Assessment } from '../queue/types.js';
 import { disputableFields, type DisputableField } from '../queue/vocabulary.js';
 import { useStaffApi } from '../use-staff-api.js';
 import { dialogIsOpen, typingIn } from './shortcuts.js';
-import { ShortcutHelp, type ShortcutLine } from './ShortcutHelp.js';
+import { ShortcutHelp, useShortcutHelp, type ShortcutLine } from './ShortcutHelp.js';
 
 const disagreeKey = 'd';
 
@@ -31,7 +31,7 @@ export function ReviewForm({
   const [fields, setFields] = useState<DisputableField[]>([]);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [help, setHelp] = useState(false);
+  const { dialog: helpDialog, show: showHelp } = useShortcutHelp();
   const [sending, setSending] = useState(false);
   const disagreement = useRef<HTMLFormElement>(null);
   const base = `/api/triage/reports/${encodeURIComponent(reportId)}`;
@@ -78,7 +78,7 @@ export function ReviewForm({
       if (event.ctrlKey || event.metaKey || typingIn(event.target)) return;
       if (event.key === '?') {
         event.preventDefault();
-        setHelp(true);
+        showHelp();
       } else if (event.key === disagreeKey && !now.disagreeing) {
         event.preventDefault();
         setDisagreeing(true);
@@ -93,7 +93,7 @@ export function ReviewForm({
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [showHelp]);
   useEffect(() => {
     if (disagreeing) document.getElementById(`disagree-${disputableFields[0]}`)?.focus();
   }, [disagreeing]);
@@ -114,7 +114,7 @@ export function ReviewForm({
       <h2 id="review-title">{t('analyst.review.title')}</h2>
       <p className="hint">
         {t('analyst.keys.review-intro')}{' '}
-        <button type="button" className="link" onClick={() => setHelp(true)}>
+        <button type="button" className="link" onClick={showHelp}>
           {t('analyst.keys.show')}
         </button>
       </p>
@@ -169,7 +169,7 @@ export function ReviewForm({
           </div>
         </form>
       )}
-      <ShortcutHelp open={help} lines={lines} onClose={() => setHelp(false)} />
+      <ShortcutHelp dialog={helpDialog} lines={lines} />
     </section>
   );
 }

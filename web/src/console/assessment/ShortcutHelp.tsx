@@ -1,17 +1,29 @@
+import { useCallback, useRef, type RefObject } from 'react';
 import { useI18n } from '../../i18n/index.js';
-import { useModalDialog } from '../../shared/use-modal-dialog.js';
 
 export interface ShortcutLine {
   keys: readonly string[];
   does: string;
 }
 
+/**
+ * Opens the shortcuts' help. The page's <dialog> is the only record of whether it is open:
+ * Escape closes it at once, before React could hear of it, and a state kept beside it would
+ * trail (a `?` typed right after Escape then found the help "already open" and showed nothing).
+ */
+export function useShortcutHelp() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const show = useCallback(() => {
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, []);
+  return { dialog, show };
+}
+
 /** The list of the page's keys, in a modal dialog that `?` opens and Escape closes (the browser's own <dialog>). */
-export function ShortcutHelp({ open, lines, onClose }: { open: boolean; lines: readonly ShortcutLine[]; onClose(): void }) {
+export function ShortcutHelp({ dialog, lines }: { dialog: RefObject<HTMLDialogElement | null>; lines: readonly ShortcutLine[] }) {
   const { t } = useI18n();
-  const ref = useModalDialog(open);
   return (
-    <dialog ref={ref} aria-labelledby="shortcuts-title" className="shortcuts" onClose={onClose}>
+    <dialog ref={dialog} aria-labelledby="shortcuts-title" className="shortcuts">
       <h2 id="shortcuts-title">{t('analyst.keys.title')}</h2>
       <table className="reports">
         <caption className="visually-hidden">{t('analyst.keys.title')}</caption>
@@ -37,7 +49,7 @@ export function ShortcutHelp({ open, lines, onClose }: { open: boolean; lines: r
           ))}
         </tbody>
       </table>
-      <button type="button" className="secondary" onClick={onClose} autoFocus>
+      <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
         {t('analyst.keys.close')}
       </button>
     </dialog>
