@@ -9,7 +9,7 @@ import { TextField } from '../../shared/form/TextField.js';
 import { ageGroups, imageryClasses, legalStatuses, type AgeGroup, type ImageryClass, type LegalStatus } from '../queue/vocabulary.js';
 import { useStaffApi } from '../use-staff-api.js';
 import { KeyedRadios } from './KeyedRadios.js';
-import { ageGroupKeys, assessmentKeyOf, dialogIsOpen, imageryClassKeys, legalStatusKeys } from './shortcuts.js';
+import { ageGroupKeys, assessmentKeyOf, imageryClassKeys, legalStatusKeys } from './shortcuts.js';
 import { ShortcutHelp, useShortcutHelp, type ShortcutLine } from './ShortcutHelp.js';
 
 /** The key shown for an imagery class: its letter, with Shift for a class 2. */
@@ -52,7 +52,7 @@ export function AssessmentForm({
   const [draft, setDraft] = useState<Draft>({ legalStatus: '', category: reportCategory, ageGroup: '', imageryClass: '', note: '' });
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const [general, setGeneral] = useState<string[]>([]);
-  const { dialog: helpDialog, show: showHelp } = useShortcutHelp();
+  const { dialog: helpDialog, isOpen: helpIsOpen, show: showHelp } = useShortcutHelp();
   const [sending, setSending] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const set = (patch: Partial<Draft>, id: string) => {
@@ -62,7 +62,7 @@ export function AssessmentForm({
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (dialogIsOpen() || event.defaultPrevented) return;
+      if (helpIsOpen() || event.defaultPrevented) return;
       const meaning = assessmentKeyOf(event);
       if (!meaning) return;
       event.preventDefault();
@@ -75,7 +75,7 @@ export function AssessmentForm({
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [showHelp]);
+  }, [helpIsOpen, showHelp]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

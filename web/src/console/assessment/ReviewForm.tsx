@@ -6,7 +6,7 @@ import { TextField } from '../../shared/form/TextField.js';
 import type { Assessment } from '../queue/types.js';
 import { disputableFields, type DisputableField } from '../queue/vocabulary.js';
 import { useStaffApi } from '../use-staff-api.js';
-import { dialogIsOpen, typingIn } from './shortcuts.js';
+import { typingIn } from './shortcuts.js';
 import { ShortcutHelp, useShortcutHelp, type ShortcutLine } from './ShortcutHelp.js';
 
 const disagreeKey = 'd';
@@ -31,7 +31,7 @@ export function ReviewForm({
   const [fields, setFields] = useState<DisputableField[]>([]);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const { dialog: helpDialog, show: showHelp } = useShortcutHelp();
+  const { dialog: helpDialog, isOpen: helpIsOpen, show: showHelp } = useShortcutHelp();
   const [sending, setSending] = useState(false);
   const disagreement = useRef<HTMLFormElement>(null);
   const base = `/api/triage/reports/${encodeURIComponent(reportId)}`;
@@ -67,7 +67,7 @@ export function ReviewForm({
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (dialogIsOpen() || event.defaultPrevented || event.altKey) return;
+      if (helpIsOpen() || event.defaultPrevented || event.altKey) return;
       const now = latest.current;
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
@@ -93,7 +93,7 @@ export function ReviewForm({
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [showHelp]);
+  }, [helpIsOpen, showHelp]);
   useEffect(() => {
     if (disagreeing) document.getElementById(`disagree-${disputableFields[0]}`)?.focus();
   }, [disagreeing]);

@@ -7,16 +7,18 @@ export interface ShortcutLine {
 }
 
 /**
- * Opens the shortcuts' help. The page's <dialog> is the only record of whether it is open:
- * Escape closes it at once, before React could hear of it, and a state kept beside it would
- * trail (a `?` typed right after Escape then found the help "already open" and showed nothing).
+ * Opens the shortcuts' help and says whether it is open (the form's keys wait while it is).
+ * The page's <dialog> is the only record: Escape closes it at once, before React could hear
+ * of it, and a state kept beside it would trail (a key typed right after Escape was lost, and
+ * a `?` found the help "already open" and showed nothing).
  */
 export function useShortcutHelp() {
   const dialog = useRef<HTMLDialogElement>(null);
+  const isOpen = useCallback(() => dialog.current?.open === true, []);
   const show = useCallback(() => {
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
   }, []);
-  return { dialog, show };
+  return { dialog, isOpen, show };
 }
 
 /** The list of the page's keys, in a modal dialog that `?` opens and Escape closes (the browser's own <dialog>). */

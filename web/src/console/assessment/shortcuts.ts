@@ -34,15 +34,6 @@ export function typingIn(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit'].includes(target.type);
 }
 
-/**
- * True while a dialog (the shortcuts' help, for one) is open over the form: its keys are the
- * dialog's. Read from the page at the moment of the key, not from the component's state,
- * which trails the browser: Escape closes a <dialog> at once, React learns it a little later.
- */
-export function dialogIsOpen(): boolean {
-  return document.querySelector('dialog[open]') !== null;
-}
-
 /** What a key pressed in the assessment form means, or null. */
 export function assessmentKeyOf(event: KeyPress): AssessmentKey | null {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) return { submit: true };
